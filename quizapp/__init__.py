@@ -1,0 +1,48 @@
+"""quizapp: timed quizzes and spaced-repetition flashcards from a sourced question bank."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+
+    from . import settings
+
+    settings.load(app, test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if hops := int(app.config["PROXY_FIX_HOPS"]):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    from . import database, errors, security
+    from .extensions import csrf, limiter, login_manager, migrate
+    from .models import db
+
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in to see that page."
+    login_manager.login_message_category = "info"
+    security.init_app(app)
+    errors.init_app(app)
+
+    from . import admin, auth, main
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(admin.bp)
+
+    from . import commands
+
+    commands.init_app(app)
+    return app

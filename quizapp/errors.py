@@ -1,0 +1,50 @@
+"""Friendly error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .models import db
+
+TITLES = {
+    400: "Bad request",
+    403: "Not allowed",
+    404: "Page not found",
+    405: "Not allowed here",
+    413: "Too large",
+    429: "Too many attempts",
+    500: "Something went wrong",
+}
+MESSAGES = {
+    403: "You do not have access to this page.",
+    404: "There is nothing at this address. Check the link, or start again from the home page.",
+    429: "Too many attempts in a short time. Wait a minute, then try again.",
+    500: "The server hit an error. Nothing you did caused it; try again in a moment.",
+}
+
+
+def _page(code: int, message: str | None = None):
+    title = TITLES.get(code, "Error")
+    text = message or MESSAGES.get(code, title)
+    return render_template("errors/error.html", code=code, title=title, message=text), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return _page(
+            400, "This form had expired or came from elsewhere. Reload the page and try again."
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return _page(error.code, MESSAGES.get(error.code) or error.description)
+
+    @app.errorhandler(500)
+    def server_error(error: Exception):
+        db.session.rollback()
+        return _page(500)

@@ -1,0 +1,54 @@
+"""Configuration: defaults in code, overrides from `QUIZAPP_*` environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+def defaults(instance_path: str) -> dict[str, Any]:
+    """The settings used when neither the environment nor a test overrides them."""
+    return {
+        "SECRET_KEY": DEV_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(Path(instance_path) / "quizapp.sqlite"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": True,
+        # The CSRF token is tied to the session; no separate expiry, so a long timed quiz never
+        # loses its final submit to an expired token.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_LIMIT_PER_IP": "20 per minute",
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute",
+        "PROXY_FIX_HOPS": 0,
+        "QUESTION_BANK_DIR": str(Path(__file__).resolve().parent.parent / "question_bank"),
+    }
+
+
+def load(app: Flask, test_config: dict[str, Any] | None) -> None:
+    """Apply defaults, then `QUIZAPP_*` variables (and `DATABASE_URL`), then the test mapping."""
+    app.config.from_mapping(defaults(app.instance_path))
+    if database_url := os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+    # QUIZAPP_SECRET_KEY -> SECRET_KEY, QUIZAPP_SQLALCHEMY_DATABASE_URI -> ..., values parsed as
+    # JSON where they can be (so QUIZAPP_PROXY_FIX_HOPS=1 is an int).
+    app.config.from_prefixed_env("QUIZAPP")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    # Heroku-style URLs name the scheme "postgres"; psycopg 3 needs its driver named.
+    if uri.startswith(("postgres://", "postgresql://")):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    if app.debug or app.testing:
+        app.config["SESSION_COOKIE_SECURE"] = False
+    elif app.config["SECRET_KEY"] == DEV_SECRET_KEY:
+        raise RuntimeError(
+            "Refusing to start: SECRET_KEY is the development key. Set QUIZAPP_SECRET_KEY "
+            "to a long random value (python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
