@@ -1,0 +1,168 @@
+"""Quiz rules that do not depend on time: drawing questions, shuffling, and combining grades."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from .generation import QuestionKind
+
+
+class Grading(StrEnum):
+    """How a quiz combines a student's finished attempts into one grade."""
+
+    HIGHEST = "highest"
+    LAST = "last"
+    AVERAGE = "average"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question a quiz may draw: just what drawing needs to know."""
+
+    id: str
+    kind: QuestionKind
+    topic: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which questions a quiz draws from."""
+
+    topic: str | None = None
+    tags: tuple[str, ...] = ()
+    kinds: tuple[QuestionKind, ...] = ()
+
+    def admits(self, candidate: Candidate) -> bool:
+        """Whether the candidate matches the topic, has every tag, and is of an allowed kind."""
+        return (
+            (self.topic is None or candidate.topic == self.topic)
+            and all(tag in candidate.tags for tag in self.tags)
+            and (not self.kinds or candidate.kind in self.kinds)
+        )
+
+
+def draw_questions(
+    candidates: Sequence[Candidate],
+    selection: Selection,
+    count: int,
+    rng: random.Random,
+    shuffle: bool,
+) -> list[str]:
+    """Ids of up to `count` eligible questions: a random sample, kept in bank order unless shuffled.
+
+    The candidates are sorted by id first, so the draw depends only on the bank and the rng.
+    """
+    eligible = sorted((c for c in candidates if selection.admits(c)), key=lambda c: c.id)
+    chosen = rng.sample(eligible, min(count, len(eligible)))
+    if not shuffle:
+        chosen.sort(key=lambda c: c.id)
+    return [c.id for c in chosen]
+
+
+def shown_choices(choices: Sequence[str], rng: random.Random, shuffle: bool) -> list[str]:
+    """The order a student sees a question's choices in (fixed for the attempt)."""
+    order = list(choices)
+    if shuffle:
+        rng.shuffle(order)
+    return order
+
+
+def attempt_seed(quiz_id: int, user_id: int, attempt_number: int) -> str:
+    """The seed of one attempt's draw and shuffles: the same on every reload and device."""
+    return f"quiz:{quiz_id}:user:{user_id}:attempt:{attempt_number}"
+
+
+def combined_grade(method: Grading, scores_in_order: Sequence[float]) -> float | None:
+    """The grade from finished attempts' scores (oldest first), or None before any."""
+    if not scores_in_order:
+        return None
+    match method:
+        case Grading.HIGHEST:
+            return max(scores_in_order)
+        case Grading.LAST:
+            return scores_in_order[-1]
+        case Grading.AVERAGE:
+            return sum(scores_in_order) / len(scores_in_order)
+    raise ValueError(f"unknown grading method {method!r}")
+
+
+def attempt_score(question_scores: Sequence[float | None]) -> float:
+    """An attempt's score: the mean of its questions' scores (unanswered counts as 0)."""
+    if not question_scores:
+        return 0.0
+    return sum(score or 0.0 for score in question_scores) / len(question_scores)
+
+
+class Feedback(StrEnum):
+    """When a quiz shows correct answers and explanations."""
+
+    AFTER_EACH = "after_each"
+    AT_END = "at_end"
+    AFTER_CLOSE = "after_close"
+
+
+def feedback_visible(
+    timing: Feedback,
+    attempt_finished: bool,
+    question_checked: bool,
+    closes_at: datetime | None,
+    now: datetime,
+) -> bool:
+    """Whether a question's correct answer and explanation may be shown now.
+
+    Never before the attempt is finished, except a question the student has checked (and so
+    locked) in a quiz that gives feedback after each question.
+    """
+    if timing is Feedback.AFTER_EACH and question_checked:
+        return True
+    if not attempt_finished:
+        return False
+    if timing is Feedback.AFTER_CLOSE and closes_at is not None:
+        return now >= closes_at
+    return True
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One finished attempt on a chart of scores over time."""
+
+    finished_at: datetime
+    score: float
+    label: str
+
+
+@dataclass(frozen=True)
+class ScoreChart:
+    """Scores over time laid out on a `width` x `height` SVG canvas (y grows downwards)."""
+
+    width: int
+    height: int
+    points: tuple[tuple[float, float, ScorePoint], ...]
+
+    @property
+    def polyline(self) -> str:
+        """The `points` attribute of an SVG polyline through every score."""
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in self.points)
+
+
+def score_chart(
+    scores: Sequence[ScorePoint], width: int = 600, height: int = 200, margin: int = 20
+) -> ScoreChart:
+    """Place scores evenly left to right in time order, 0% at the bottom and 100% at the top."""
+    ordered = sorted(scores, key=lambda point: point.finished_at)
+    usable_w, usable_h = width - 2 * margin, height - 2 * margin
+    step = usable_w / (len(ordered) - 1) if len(ordered) > 1 else 0
+    placed = tuple(
+        (
+            margin + (index * step if len(ordered) > 1 else usable_w / 2),
+            margin + (1 - point.score) * usable_h,
+            point,
+        )
+        for index, point in enumerate(ordered)
+    )
+    return ScoreChart(width=width, height=height, points=placed)
