@@ -24,6 +24,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(FLASK) db upgrade
 	$(FLASK) bank sync
+	$(FLASK) quizzes ready-made
 	$(FLASK) demo users
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

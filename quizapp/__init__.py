@@ -36,11 +36,26 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
-    from . import admin, auth, main
+    from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(quizzes.bp)
+    app.register_blueprint(flashcards.bp)
+    app.register_blueprint(progress.bp)
+    app.register_blueprint(tokens.bp)
+    app.register_blueprint(teach.bp)
+    app.register_blueprint(classes.bp)
+    app.register_blueprint(flags.bp)
+
+    from .rich_text import rich
+
+    app.add_template_filter(rich, "rich")
+
+    from . import api
+
+    api.init_app(app)
 
     from . import commands
 

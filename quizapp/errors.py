@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .api import api
 from .models import db
 
 TITLES = {
@@ -34,6 +35,9 @@ def _page(code: int, message: str | None = None):
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
+        if request.path.startswith("/api/"):
+            message = "Missing or invalid CSRF token: send it in the X-CSRFToken header."
+            return {"message": message, "field": "X-CSRFToken"}, 400
         return _page(
             400, "This form had expired or came from elsewhere. Reload the page and try again."
         )
@@ -42,9 +46,13 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code is None or error.code < 400:
             return error
+        if request.path.startswith("/api/"):
+            return api.handle_http_exception(error)
         return _page(error.code, MESSAGES.get(error.code) or error.description)
 
     @app.errorhandler(500)
     def server_error(error: Exception):
         db.session.rollback()
+        if request.path.startswith("/api/"):
+            return {"message": MESSAGES[500], "field": None}, 500
         return _page(500)

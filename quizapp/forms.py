@@ -51,3 +51,10 @@ class RoleForm(FlaskForm):
         "Role", choices=[SelectChoice(role.value, role.value.title()) for role in Role]
     )
     submit = SubmitField("Save role")
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Token name", validators=[InputRequired(), Length(max=80)], description="e.g. my laptop"
+    )
+    submit = SubmitField("Create token")

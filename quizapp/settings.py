@@ -27,6 +27,10 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "LOGIN_LIMIT_PER_IP": "20 per minute",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute",
         "PROXY_FIX_HOPS": 0,
+        # An answer arriving this many seconds after the deadline still counts (network latency).
+        "QUIZ_GRACE_SECONDS": 5,
+        # Generated questions are reproducible: the same bank and seed give the same questions.
+        "QUESTION_BANK_SEED": 1988,
         "QUESTION_BANK_DIR": str(Path(__file__).resolve().parent.parent / "question_bank"),
     }
 

@@ -1,14 +1,17 @@
-"""Database models: typed SQLAlchemy 2 mappings of the app's rows."""
+"""Database models: typed SQLAlchemy 2 mappings of the app's rows, one module per area.
+
+This module holds what they share (the `db` object, the declarative base, a UTC timestamp type)
+and re-exports every model, so `from quizapp.models import User, db` works everywhere.
+"""
 
 from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
 
-from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, MetaData, String, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, registry
+from sqlalchemy import DateTime, MetaData, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -61,43 +64,67 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class Role(enum.StrEnum):
-    STUDENT = "student"
-    TEACHER = "teacher"
-    ADMIN = "admin"
-
-
-class User(UserMixin, db.Model):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(40), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(
-        db.Enum(
-            Role,
-            native_enum=False,
-            length=16,
-            validate_strings=True,
-            values_callable=lambda roles: [role.value for role in roles],
-        ),
-        default=Role.STUDENT,
+def string_enum(enum_type: type[enum.Enum], length: int = 20) -> db.Enum:
+    return db.Enum(
+        enum_type,
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
     )
-    # Bumped at logout and password change: every session cookie carries the version it was
-    # issued under, and the loader rejects stale ones, so other sessions end too.
-    session_version: Mapped[int] = mapped_column(default=1)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
 
-    @property
-    def is_teacher(self) -> bool:
-        return self.role in (Role.TEACHER, Role.ADMIN)
+from .accounts import ApiToken, Role, User  # noqa: E402
+from .bank import Fact, Flashcard, ItemType, ItemVersion, Question, VersionedItem  # noqa: E402
+from .flashcards import LearnerCard, LearnerSettings, ReviewLog, ReviewSource  # noqa: E402
+from .quizzes import (  # noqa: E402
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    FeedbackTiming,
+    FinishReason,
+    GradingMethod,
+    Quiz,
+)
+from .teaching import (  # noqa: E402
+    Assignment,
+    ClassMember,
+    Flag,
+    QuestionSet,
+    SchoolClass,
+    SetShare,
+)
 
-    @property
-    def is_admin(self) -> bool:
-        return self.role is Role.ADMIN
-
-    def __repr__(self) -> str:
-        return f"<User {self.username} {self.role.value}>"
+__all__ = [
+    "ApiToken",
+    "Assignment",
+    "Attempt",
+    "AttemptQuestion",
+    "AttemptState",
+    "Base",
+    "ClassMember",
+    "Fact",
+    "FeedbackTiming",
+    "FinishReason",
+    "Flag",
+    "Flashcard",
+    "GradingMethod",
+    "ItemType",
+    "ItemVersion",
+    "LearnerCard",
+    "LearnerSettings",
+    "Question",
+    "QuestionSet",
+    "Quiz",
+    "ReviewLog",
+    "ReviewSource",
+    "Role",
+    "SchoolClass",
+    "SetShare",
+    "UTCDateTime",
+    "User",
+    "VersionedItem",
+    "db",
+    "string_enum",
+    "utcnow",
+]

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from support import create_user
+from support_browser import serious_violations
 
 from quizapp.models import Role
 
 pytestmark = pytest.mark.browser
-
-SERIOUS = {"serious", "critical"}
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
-    ]
 
 
 def test_register_log_out_and_log_in_again(live_server, page: Page):

@@ -1,0 +1,144 @@
+"""What a student is shown of an attempt: questions without answers, and results when allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .attempt_store import contents_of, shown_question
+from .domain.generation import QuestionKind
+from .domain.quiz_rules import Feedback, feedback_visible
+from .models import Assignment, Attempt, AttemptQuestion, AttemptState, db
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """The feedback on one question: shown only when the quiz's feedback rule allows it."""
+
+    score: float
+    correct_answer: str
+    explanation: str
+    source_title: str
+    source_url: str | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    position: int
+    kind: QuestionKind
+    prompt: str
+    choices: tuple[str, ...]
+    lefts: tuple[str, ...]
+    response: Any
+    response_text: str
+    checked: bool
+    reveal: Reveal | None
+    markdown: bool = False
+    """The prompt and explanation are authored Markdown (set questions), rendered sanitised."""
+
+    def as_public_dict(self) -> dict[str, Any]:
+        """JSON for API clients: the same information the HTML page shows."""
+        data: dict[str, Any] = {
+            "position": self.position,
+            "kind": self.kind.value,
+            "prompt": self.prompt,
+            "choices": list(self.choices),
+            "response": self.response,
+            "checked": self.checked,
+        }
+        if self.lefts:
+            data["lefts"] = list(self.lefts)
+        if self.reveal is not None:
+            data["feedback"] = {
+                "score": self.reveal.score,
+                "correct_answer": self.reveal.correct_answer,
+                "explanation": self.reveal.explanation,
+                "source": {"title": self.reveal.source_title, "url": self.reveal.source_url},
+                "evidence": self.reveal.evidence,
+            }
+        return data
+
+
+SEED_SOURCE_TITLE = "Seed article (The Washington Post, September 2023)"
+
+
+def describe(kind: QuestionKind, value: Any) -> str:
+    """A response or a correct answer in words."""
+    if value is None:
+        return "No answer"
+    match kind:
+        case QuestionKind.TRUE_FALSE:
+            return "True" if value else "False"
+        case QuestionKind.MULTIPLE_CHOICE:
+            return "; ".join(value)
+        case QuestionKind.ORDERING:
+            return " → ".join(value)
+        case QuestionKind.MATCHING:
+            pairs = value.items() if isinstance(value, Mapping) else value
+            return "; ".join(f"{left} → {right}" for left, right in pairs)
+        case QuestionKind.NUMERIC | QuestionKind.YEAR if isinstance(value, Mapping):
+            text = f"{value['value']:g}"
+            if value.get("tolerance"):
+                text += f" (answers within ±{value['tolerance']:g} count)"
+            if value.get("unit"):
+                text += f" {value['unit']}"
+            return text
+        case QuestionKind.SHORT_TEXT if isinstance(value, Mapping):
+            others = [a for a in value["accept"] if a != value["answer"]]
+            return value["answer"] + (f" (also accepted: {', '.join(others)})" if others else "")
+        case QuestionKind.NUMERIC | QuestionKind.YEAR:
+            return f"{value:g}" if isinstance(value, float) else str(value)
+    return str(value)
+
+
+def _reveal(question: AttemptQuestion, content: Mapping[str, Any]) -> Reveal:
+    kind = QuestionKind(content["kind"])
+    source = content["source"]
+    return Reveal(
+        score=question.score or 0.0,
+        correct_answer=describe(kind, content["answer"]),
+        explanation=content["explanation"],
+        source_title=SEED_SOURCE_TITLE if source["url"] is None else source["title"],
+        source_url=source["url"],
+        evidence=content["evidence"],
+    )
+
+
+def closing_time(attempt: Attempt) -> datetime | None:
+    """When the quiz closes for this attempt: its class assignment's close time, else the quiz's."""
+    if attempt.assignment_id is not None:
+        assignment = db.session.get(Assignment, attempt.assignment_id)
+        if assignment is not None:
+            return assignment.closes_at
+    return attempt.quiz.closes_at
+
+
+def question_views(attempt: Attempt, now: datetime) -> list[QuestionView]:
+    """Every question of the attempt as the student may see it now."""
+    contents = contents_of(attempt)
+    finished = attempt.state is AttemptState.FINISHED
+    timing = Feedback(attempt.quiz.feedback_timing.value)
+    closes_at = closing_time(attempt)
+    views = []
+    for question in attempt.questions:
+        content = contents[question.position]
+        shown = shown_question(question, content)
+        visible = feedback_visible(timing, finished, question.checked, closes_at, now)
+        views.append(
+            QuestionView(
+                position=question.position,
+                kind=shown.kind,
+                prompt=content["prompt"],
+                choices=shown.choices,
+                lefts=shown.lefts,
+                response=question.response,
+                response_text=describe(shown.kind, question.response),
+                checked=question.checked,
+                reveal=_reveal(question, content) if visible else None,
+                markdown=bool(content.get("markdown")),
+            )
+        )
+    return views

@@ -1,0 +1,87 @@
+"""`flask bank check|sync|stats`: the question bank from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from ..bank_store import incoming_items, read_bank, sync_bank
+from ..domain.bank_stats import bank_stats
+from ..domain.generation import generate_questions
+from ..models import db, utcnow
+
+
+@click.group("bank")
+def bank_group() -> None:
+    """Check, load and measure the question bank."""
+
+
+def _bank_dir(directory: str | None) -> Path:
+    return Path(directory or current_app.config["QUESTION_BANK_DIR"])
+
+
+def _read_checked(directory: Path):
+    if not directory.is_dir():
+        raise click.ClickException(f"no question bank folder at {directory}")
+    load = read_bank(directory)
+    if not load.ok:
+        for problem in load.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"{len(load.problems)} problem(s) in the question bank at {directory}"
+        )
+    return load
+
+
+directory_option = click.option(
+    "--dir", "directory", type=click.Path(file_okay=False), help="Bank folder (default: config)."
+)
+
+
+@bank_group.command("check")
+@directory_option
+def check(directory: str | None) -> None:
+    """Validate every bank file; list each problem with file, line, id and reason."""
+    folder = _bank_dir(directory)
+    load = _read_checked(folder)
+    questions = generate_questions(load.bank, current_app.config["QUESTION_BANK_SEED"])
+    click.echo(
+        f"The bank at {folder} is valid: {len(load.bank.facts)} facts, "
+        f"{len(load.bank.questions)} hand-written questions, {len(questions)} questions in all."
+    )
+
+
+@bank_group.command("sync")
+@directory_option
+def sync(directory: str | None) -> None:
+    """Load the bank into the database by stable id; a second run changes nothing."""
+    load = _read_checked(_bank_dir(directory))
+    items = incoming_items(load, current_app.config["QUESTION_BANK_SEED"])
+    total = sum(len(group) for group in items.values())
+    with click.progressbar(length=total, label="Syncing the question bank", file=None) as bar:
+        plans = sync_bank(items, utcnow(), bar.update)
+    db.session.commit()
+    for item_type, plan in plans.items():
+        click.echo(
+            f"{item_type.value}s: {len(plan.added)} added, {len(plan.updated)} updated, "
+            f"{len(plan.unchanged)} unchanged, {len(plan.restored)} restored, "
+            f"{len(plan.retired)} retired"
+        )
+
+
+@bank_group.command("stats")
+@directory_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def stats(directory: str | None, as_json: bool) -> None:
+    """Sizes of the bank and of the questions generated from it."""
+    load = _read_checked(_bank_dir(directory))
+    questions = generate_questions(load.bank, current_app.config["QUESTION_BANK_SEED"])
+    figures = bank_stats(load.bank, questions)
+    if as_json:
+        click.echo(json.dumps(figures, sort_keys=True))
+        return
+    for key, value in figures.items():
+        click.echo(f"{key}: {value}")

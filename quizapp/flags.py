@@ -1,0 +1,102 @@
+"""Flags: a learner reports a wrong question; its author reviews the report.
+
+A set question's flags reach the set's owner; a bank question's flags reach the admins.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+
+from .attempt_store import contents_of
+from .clock import now as clock_now
+from .models import Attempt, AttemptState, Flag, Question, QuestionSet, User, db
+from .teach_forms import ConfirmForm, FlagForm
+
+bp = Blueprint("flags", __name__, url_prefix="/flags")
+
+
+def _flagged_question(attempt_id: int, position: int):
+    attempt = db.session.get(Attempt, attempt_id)
+    if (
+        attempt is None
+        or attempt.user_id != current_user.id
+        or attempt.state is not AttemptState.FINISHED
+    ):
+        abort(404)
+    question = next((q for q in attempt.questions if q.position == position), None)
+    if question is None:
+        abort(404)
+    return attempt, question, contents_of(attempt)[position]
+
+
+@bp.route("/attempts/<int:attempt_id>/questions/<int:position>", methods=["GET", "POST"])
+@login_required
+def report(attempt_id: int, position: int):
+    attempt, question, content = _flagged_question(attempt_id, position)
+    form = FlagForm()
+    if form.validate_on_submit():
+        db.session.add(
+            Flag(
+                user_id=current_user.id,
+                question_id=question.question_id,
+                question_version=question.question_version,
+                reason=form.reason.data.strip(),
+                created_at=clock_now(),
+            )
+        )
+        db.session.commit()
+        flash("Thank you: your report reaches the question's author.", "success")
+        return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+    status = 422 if form.is_submitted() else 200
+    return (
+        render_template(
+            "flags/report.html", form=form, attempt=attempt, position=position, content=content
+        ),
+        status,
+    )
+
+
+def _reviewable():
+    """Flags the current user reviews: on their sets' questions, and on the bank's if admin."""
+    own_sets = select(QuestionSet.id).where(QuestionSet.owner_id == current_user.id)
+    conditions = [Question.set_id.in_(own_sets)]
+    if current_user.is_admin:
+        conditions.append(Question.set_id.is_(None))
+    return or_(*conditions)
+
+
+@bp.get("/")
+@login_required
+def queue():
+    if not current_user.is_teacher:
+        abort(403)
+    rows = db.session.execute(
+        select(Flag, Question, User)
+        .join(Question, Question.id == Flag.question_id)
+        .join(User, User.id == Flag.user_id)
+        .where(_reviewable(), Flag.resolved_at.is_(None))
+        .order_by(Flag.created_at, Flag.id)
+    ).all()
+    return render_template("flags/queue.html", rows=rows, confirm=ConfirmForm())
+
+
+@bp.post("/<int:flag_id>/resolve")
+@login_required
+def resolve(flag_id: int):
+    if not current_user.is_teacher:
+        abort(403)
+    flag = db.session.scalar(
+        select(Flag)
+        .join(Question, Question.id == Flag.question_id)
+        .where(Flag.id == flag_id, _reviewable())
+    )
+    if flag is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    flag.resolved_at = clock_now()
+    db.session.commit()
+    flash("Report marked as resolved.", "success")
+    return redirect(url_for("flags.queue"))

@@ -1,0 +1,395 @@
+"""Flashcards: choose decks, review cards on an FSRS schedule, settings, statistics and exports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from . import clock, exports, learner_stats, stats_charts
+from . import flashcard_store as store
+from .domain.generation import Flashcard as CardFace
+from .domain.scheduling import (
+    Rating,
+    SchedulerSettings,
+    format_interval,
+    format_steps,
+    parse_steps,
+    preview,
+)
+from .domain.study import DailyLimits, StudyPreferences
+from .flashcard_forms import ReviewForm, SettingsForm
+from .models import Flashcard, LearnerCard, db
+
+bp = Blueprint("flashcards", __name__, url_prefix="/flashcards")
+
+# Anki's cap on the time counted for one answer: a card left open over lunch is not a slow answer.
+MAX_ANSWER_MS = 60_000
+STALE_REVIEW = (
+    "That card was already rated (a second click, or an older page), so nothing changed. "
+    "Here is the next card."
+)
+
+
+def _user_id() -> int:
+    return int(current_user.id)
+
+
+def _deck_or_404(text: str | None) -> store.Deck | None:
+    """The deck named in the request; None means all the learner's cards."""
+    if not text:
+        return None
+    deck = store.find_deck(_user_id(), text)
+    if deck is None:
+        abort(404)
+    return deck
+
+
+def _deck_arg(deck: store.Deck | None) -> str | None:
+    return str(deck.key) if deck is not None else None
+
+
+@bp.get("/")
+@login_required
+def index():
+    now = clock.now()
+    chosen = store.preferences(_user_id())
+    return render_template(
+        "flashcards/index.html",
+        summaries=store.deck_summaries(_user_id(), now, chosen),
+        overall=store.due_counts(_user_id(), now, chosen),
+        limits=chosen.limits,
+    )
+
+
+@bp.post("/decks/<deck_key>/add")
+@login_required
+def add_deck(deck_key: str):
+    deck = _deck_or_404(deck_key)
+    assert deck is not None
+    added = store.enrol_deck(_user_id(), deck, clock.now())
+    db.session.commit()
+    if added:
+        flash(f"Added {_cards(added)} from {deck.title} to your collection.", "success")
+    else:
+        flash(f"You already have every card from {deck.title}.", "info")
+    return redirect(url_for(".index"))
+
+
+def _cards(count: int) -> str:
+    return "1 card" if count == 1 else f"{count} cards"
+
+
+# --- reviewing -----------------------------------------------------------------------------------
+
+
+@bp.get("/review")
+@login_required
+def review():
+    deck = _deck_or_404(request.args.get("deck"))
+    now = clock.now()
+    chosen = store.preferences(_user_id())
+    queued = store.next_card(_user_id(), now, chosen, deck)
+    if queued is None:
+        next_due = store.next_due_at(_user_id(), deck)
+        return render_template(
+            "flashcards/review.html",
+            deck=deck,
+            card=None,
+            counts=store.due_counts(_user_id(), now, chosen, deck),
+            next_due=next_due,
+            wait=format_interval(next_due - now) if next_due and next_due > now else None,
+        )
+    card = queued.card
+    form = ReviewForm(
+        formdata=None,
+        review_count=card.reps,
+        shown_at=str(_epoch_ms(now)),
+        deck=_deck_arg(deck) or "",
+    )
+    return _card_page(card, form, deck, chosen, now, revealed=False)
+
+
+@bp.get("/cards/<int:card_id>/answer")
+@login_required
+def answer(card_id: int):
+    """The answer side, for browsers without JavaScript (the script flips the card in place)."""
+    card = store.learner_card(_user_id(), card_id) or abort(404)
+    deck = _deck_or_404(request.args.get("deck"))
+    now = clock.now()
+    shown_at = request.args.get("shown_at", "")
+    form = ReviewForm(
+        formdata=None,
+        review_count=card.reps,
+        shown_at=shown_at if shown_at.isdigit() else str(_epoch_ms(now)),
+        deck=_deck_arg(deck) or "",
+    )
+    return _card_page(card, form, deck, store.preferences(_user_id()), now, revealed=True)
+
+
+@bp.post("/cards/<int:card_id>/review")
+@login_required
+def rate(card_id: int):
+    card = store.learner_card(_user_id(), card_id) or abort(404)
+    form = ReviewForm()
+    deck = store.find_deck(_user_id(), form.deck.data) if form.deck.data else None
+    now = clock.now()
+    chosen = store.preferences(_user_id())
+    if not form.validate_on_submit():
+        return _card_page(card, form, deck, chosen, now, revealed=True, status=422)
+    rating = Rating(form.rating.data)
+    try:
+        result = store.rate_card(
+            card,
+            rating,
+            form.review_count.data,
+            now,
+            chosen,
+            duration_ms=_duration_ms(form.shown_at.data, now),
+        )
+        db.session.commit()
+    except (store.StaleReview, IntegrityError):
+        db.session.rollback()
+        flash(STALE_REVIEW, "error")
+    else:
+        flash(f"{rating.label}: next review in {format_interval(result.interval)}.", "success")
+    return redirect(url_for(".review", deck=_deck_arg(deck)))
+
+
+def _card_page(
+    card: LearnerCard,
+    form: ReviewForm,
+    deck: store.Deck | None,
+    chosen: StudyPreferences,
+    now: datetime,
+    *,
+    revealed: bool,
+    status: int = 200,
+):
+    """A card with today's counts: the front only, or (`revealed`) the answer and the ratings."""
+    intervals = preview(card.memory(), now, chosen.scheduler)
+    page = render_template(
+        "flashcards/review.html",
+        deck=deck,
+        card=card,
+        face=CardFace.from_dict(card.flashcard.content),
+        form=form,
+        counts=store.due_counts(_user_id(), now, chosen, deck),
+        ratings=[(rating, format_interval(intervals[rating])) for rating in Rating],
+        revealed=revealed,
+        answer_url=url_for(
+            ".answer", card_id=card.id, deck=_deck_arg(deck), shown_at=form.shown_at.data
+        ),
+    )
+    return page, status
+
+
+def _epoch_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _duration_ms(shown_at: str | None, now: datetime) -> int | None:
+    """How long the card was on screen, from the time stamped into the page; None if unknown."""
+    if not shown_at or not shown_at.isdigit():
+        return None
+    elapsed = _epoch_ms(now) - int(shown_at)
+    if elapsed < 0:
+        return None
+    return min(elapsed, MAX_ANSWER_MS)
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    current = store.preferences(_user_id())
+    form = SettingsForm(
+        data={
+            "desired_retention": current.scheduler.desired_retention,
+            "new_cards_per_day": current.limits.new_cards,
+            "reviews_per_day": current.limits.reviews,
+            "learning_steps": format_steps(current.scheduler.learning_steps),
+            "relearning_steps": format_steps(current.scheduler.relearning_steps),
+            "time_zone": current.time_zone,
+        }
+    )
+    if form.validate_on_submit():
+        store.save_preferences(
+            _user_id(),
+            StudyPreferences(
+                scheduler=SchedulerSettings(
+                    desired_retention=float(form.desired_retention.data),
+                    learning_steps=parse_steps(form.learning_steps.data or ""),
+                    relearning_steps=parse_steps(form.relearning_steps.data or ""),
+                ),
+                limits=DailyLimits(
+                    new_cards=form.new_cards_per_day.data, reviews=form.reviews_per_day.data
+                ),
+                time_zone=form.time_zone.data,
+            ),
+        )
+        db.session.commit()
+        flash("Your flashcard settings are saved.", "success")
+        return redirect(url_for(".settings"))
+    status = 422 if form.errors else 200
+    return render_template("flashcards/settings.html", form=form), status
+
+
+# --- statistics ----------------------------------------------------------------------------------
+
+
+@bp.get("/stats")
+@login_required
+def stats():
+    now = clock.now()
+    chosen = store.preferences(_user_id())
+    figures = learner_stats.review_stats(_user_id(), now, chosen)
+    states = figures.states
+    state_items = [
+        ("New", states.new),
+        ("Learning", states.learning),
+        ("Review", states.review),
+        ("Relearning", states.relearning),
+    ]
+    charts = {
+        "states": stats_charts.bar_chart(
+            "chart-states", "Your cards by state (the table below has the figures)", state_items
+        ),
+        "heatmap": stats_charts.heatmap_chart(
+            "chart-heatmap",
+            "Reviews per day over the last year (the table below lists each day)",
+            figures.heatmap,
+        ),
+        "forecast": stats_charts.bar_chart(
+            "chart-forecast",
+            "Cards due on each of the next 30 days (the table below has the figures)",
+            [(_short_day(day, figures.today), count) for day, count in figures.forecast],
+            label_every=5,
+        ),
+        "retention": stats_charts.share_bars(
+            "chart-retention",
+            "Measured retention against your desired retention (figures in the table below)",
+            [(f"Last {figure.days} days", figure.rate) for figure in figures.retention],
+            reference=figures.desired_retention,
+            reference_label=f"desired {figures.desired_retention:.0%}",
+        ),
+    }
+    return render_template(
+        "flashcards/stats.html",
+        figures=figures,
+        state_items=state_items,
+        charts=charts,
+        hardest=_listed(figures.hardest),
+        leeches=_listed(figures.leeches),
+    )
+
+
+def _short_day(day: date, today: date) -> str:
+    if day == today:
+        return "today"
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    return day.strftime("%d %b")
+
+
+def _listed(cards: list[LearnerCard]) -> list[dict[str, Any]]:
+    return [
+        {
+            "front": CardFace.from_dict(card.flashcard.content).front,
+            "topic": card.flashcard.topic,
+            "lapses": card.lapses,
+            "reps": card.reps,
+            "difficulty": card.difficulty,
+            "due": card.due,
+            "is_leech": card.memory().is_leech,
+        }
+        for card in cards
+    ]
+
+
+def teacher_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_teacher:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+@bp.get("/leeches")
+@teacher_required
+def bank_leeches():
+    """Bank cards that are leeches for some learners: candidates for rewording or splitting."""
+    return render_template("flashcards/leeches.html", leeches=learner_stats.bank_leeches())
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+@bp.get("/export.<any(csv, apkg):file_format>")
+@login_required
+def export(file_format: str):
+    """The learner's cards, or a whole deck (with the learner's schedule where they have it)."""
+    deck = _deck_or_404(request.args.get("deck"))
+    if deck is None:
+        cards = store.collection(_user_id())
+        rows = [_export_card(card.flashcard, card) for card in cards]
+        name, file_stem = "quizapp: my flashcards", "my-flashcards"
+    else:
+        flashcards = store.deck_flashcards(deck)
+        owned = store.cards_by_flashcard(_user_id(), (card.id for card in flashcards))
+        rows = [_export_card(card, owned.get(card.id)) for card in flashcards]
+        name, file_stem = f"quizapp: {deck.title}", f"{deck.key.key}-flashcards"
+    if file_format == "csv":
+        body: bytes | str = exports.to_csv(rows)
+        mimetype = "text/csv"
+    else:
+        body = exports.to_apkg(name, rows, clock.now())
+        mimetype = "application/octet-stream"
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{file_stem}.{file_format}"'},
+    )
+
+
+def _export_card(flashcard: Flashcard, card: LearnerCard | None) -> exports.ExportCard:
+    face = CardFace.from_dict(flashcard.content)
+    schedule: dict[str, Any] = {}
+    if card is not None:
+        schedule = {
+            "state": "new" if card.reps == 0 else card.state.value,
+            "due": card.due,
+            "stability": card.stability,
+            "difficulty": card.difficulty,
+            "reps": card.reps,
+            "lapses": card.lapses,
+        }
+    return exports.ExportCard(
+        card_id=flashcard.id,
+        topic=flashcard.topic,
+        tags=face.tags,
+        front=face.front,
+        back=face.back,
+        source_title=face.source.display,
+        source_url=face.source.url or "",
+        evidence=face.evidence,
+        **schedule,
+    )

@@ -1,0 +1,60 @@
+"""Accounts: people, their roles, and API tokens."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from . import db, string_enum, utcnow
+
+
+class Role(enum.StrEnum):
+    STUDENT = "student"
+    TEACHER = "teacher"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(string_enum(Role, length=16), default=Role.STUDENT)
+    # Bumped at logout and password change: every session cookie carries the version it was
+    # issued under, and the loader rejects stale ones, so other sessions end too.
+    session_version: Mapped[int] = mapped_column(default=1)
+    # An accommodation set by a teacher or admin: every time limit is multiplied by it.
+    extra_time_factor: Mapped[float] = mapped_column(default=1.0, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role in (Role.TEACHER, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} {self.role.value}>"
+
+
+class ApiToken(db.Model):
+    """A bearer token for non-browser clients of the JSON API. Only its hash is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]

@@ -1,0 +1,123 @@
+"""Quizzes and attempts: what a quiz asks, and each student's timed attempt at it."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from . import db, string_enum, utcnow
+
+
+class GradingMethod(enum.StrEnum):
+    HIGHEST = "highest"
+    LAST = "last"
+    AVERAGE = "average"
+
+
+class FeedbackTiming(enum.StrEnum):
+    AFTER_EACH = "after_each"
+    AT_END = "at_end"
+    AFTER_CLOSE = "after_close"
+
+
+class AttemptState(enum.StrEnum):
+    OPEN = "open"
+    FINISHED = "finished"
+
+
+class FinishReason(enum.StrEnum):
+    SUBMITTED = "submitted"
+    TIMED_OUT = "timed_out"
+
+
+class Quiz(db.Model):
+    """A quiz: which bank questions it draws, and the rules of its attempts.
+
+    Ready-made quizzes have a `slug` and no owner; teachers' quizzes have an owner.
+    """
+
+    __tablename__ = "quizzes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(80), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    topic: Mapped[str | None] = mapped_column(String(20))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    include_bank: Mapped[bool] = mapped_column(default=True, server_default="1")
+    """Draw from the bank's questions (filtered by topic, tags and kinds)."""
+    set_ids: Mapped[list[int]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    """Also draw from these question sets of the owner's."""
+    question_count: Mapped[int] = mapped_column(default=10)
+    time_limit_seconds: Mapped[int | None]
+    attempts_allowed: Mapped[int | None]
+    grading_method: Mapped[GradingMethod] = mapped_column(
+        string_enum(GradingMethod), default=GradingMethod.HIGHEST
+    )
+    shuffle_questions: Mapped[bool] = mapped_column(default=True)
+    shuffle_choices: Mapped[bool] = mapped_column(default=True)
+    feedback_timing: Mapped[FeedbackTiming] = mapped_column(
+        string_enum(FeedbackTiming), default=FeedbackTiming.AT_END
+    )
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Attempt(db.Model):
+    """One student's attempt at a quiz, with the deadline fixed when it started.
+
+    `open_key` is "<user>:<quiz>" while the attempt is open and NULL after: its unique constraint
+    allows one open attempt per student and quiz on SQLite and PostgreSQL alike.
+    """
+
+    __tablename__ = "attempts"
+    __table_args__ = (UniqueConstraint("quiz_id", "user_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignments.id"), index=True)
+    number: Mapped[int]
+    state: Mapped[AttemptState] = mapped_column(
+        string_enum(AttemptState), default=AttemptState.OPEN
+    )
+    open_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    started_at: Mapped[datetime]
+    deadline: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    finish_reason: Mapped[FinishReason | None] = mapped_column(string_enum(FinishReason))
+    score: Mapped[float | None]
+    """The fraction of the available points earned, 0 to 1, once finished."""
+
+    quiz: Mapped[Quiz] = relationship()
+    questions: Mapped[list[AttemptQuestion]] = relationship(
+        order_by="AttemptQuestion.position", back_populates="attempt"
+    )
+
+
+class AttemptQuestion(db.Model):
+    """A question as drawn for one attempt: its version, the choice order shown, the response."""
+
+    __tablename__ = "attempt_questions"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), index=True)
+    question_version: Mapped[int]
+    shown_choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    response: Mapped[Any | None] = mapped_column(JSON)
+    saved_at: Mapped[datetime | None]
+    checked: Mapped[bool] = mapped_column(default=False)
+    """Locked with feedback shown (quizzes that give feedback after each question)."""
+    score: Mapped[float | None]
+
+    attempt: Mapped[Attempt] = relationship(back_populates="questions")

@@ -1,0 +1,97 @@
+"""Teaching: teachers' question sets, classes and their members, assignments, and flags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from . import db, utcnow
+from .accounts import User
+
+
+class QuestionSet(db.Model):
+    """A teacher's own questions: private until shared with a class or made public.
+
+    Its questions live in `questions` (with `set_id` set), versioned like the bank's, so past
+    attempts keep the version they were asked. A deleted set is hidden, not removed.
+    """
+
+    __tablename__ = "question_sets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_public: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[datetime | None]
+
+    owner: Mapped[User] = relationship()
+
+
+class SchoolClass(db.Model):
+    """A teacher's class; students join it with its code."""
+
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    owner: Mapped[User] = relationship()
+
+
+class ClassMember(db.Model):
+    __tablename__ = "class_members"
+
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SetShare(db.Model):
+    """A question set shared with a class: its members may study it and flag its items."""
+
+    __tablename__ = "set_shares"
+
+    set_id: Mapped[int] = mapped_column(
+        ForeignKey("question_sets.id", ondelete="CASCADE"), primary_key=True
+    )
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Assignment(db.Model):
+    """A quiz assigned to a class, with its own window and number of attempts."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("class_id", "quiz_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    attempts_allowed: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Flag(db.Model):
+    """A learner's report that a bank or set item is wrong; it reaches the item's authors."""
+
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("questions.id"), index=True)
+    question_version: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]

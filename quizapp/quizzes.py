@@ -1,0 +1,239 @@
+"""Taking quizzes in the browser: the list, starting or resuming, answering, finishing, results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+from werkzeug.datastructures import MultiDict
+
+from .attempt_display import QuestionView, closing_time, question_views
+from .attempt_store import (
+    AttemptProblem,
+    attempts_used,
+    check_question,
+    contents_of,
+    ensure_accepting,
+    grace,
+    lock_attempt,
+    open_attempt,
+    save_responses,
+    shown_question,
+    start_or_resume,
+    submit,
+)
+from .clock import now as clock_now
+from .domain.generation import QuestionKind
+from .domain.responses import parse_form_response
+from .domain.timing import is_overdue, seconds_left
+from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
+
+bp = Blueprint("quizzes", __name__)
+
+
+def _visible_to_current_user():
+    """Ready-made quizzes, quizzes assigned to the user's classes, and the user's own."""
+    assigned = (
+        select(Assignment.quiz_id)
+        .join(ClassMember, ClassMember.class_id == Assignment.class_id)
+        .where(ClassMember.user_id == current_user.id)
+    )
+    return or_(Quiz.owner_id.is_(None), Quiz.owner_id == current_user.id, Quiz.id.in_(assigned))
+
+
+def visible_quizzes() -> list[Quiz]:
+    """The quizzes this user may take."""
+    return list(
+        db.session.scalars(select(Quiz).where(_visible_to_current_user()).order_by(Quiz.id))
+    )
+
+
+def quiz_or_404(quiz_id: int) -> Quiz:
+    quiz = db.session.scalar(select(Quiz).where(Quiz.id == quiz_id, _visible_to_current_user()))
+    if quiz is None:
+        abort(404)
+    return quiz
+
+
+def assignment_for(quiz_id: int) -> Assignment | None:
+    """The class assignment under which the current user takes this quiz, if any."""
+    return db.session.scalar(
+        select(Assignment)
+        .join(ClassMember, ClassMember.class_id == Assignment.class_id)
+        .where(Assignment.quiz_id == quiz_id, ClassMember.user_id == current_user.id)
+        .order_by(Assignment.id)
+        .limit(1)
+    )
+
+
+def own_attempt_or_404(attempt_id: int, lock: bool = False) -> Attempt:
+    attempt = lock_attempt(attempt_id) if lock else db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+@bp.get("/quizzes")
+@login_required
+def index():
+    quizzes = visible_quizzes()
+    standing = {
+        quiz.id: {
+            "used": attempts_used(current_user.id, quiz.id),
+            "open": open_attempt(current_user.id, quiz.id),
+        }
+        for quiz in quizzes
+    }
+    return render_template("quizzes/index.html", quizzes=quizzes, standing=standing)
+
+
+@bp.post("/quizzes/<int:quiz_id>/start")
+@login_required
+def start(quiz_id: int):
+    quiz = quiz_or_404(quiz_id)
+    try:
+        attempt = start_or_resume(quiz, current_user, clock_now(), assignment_for(quiz.id))
+    except AttemptProblem as problem:
+        db.session.commit()  # keeps an overdue attempt's finalisation
+        flash(problem.message, "error")
+        return redirect(url_for("quizzes.index"))
+    db.session.commit()
+    return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def attempt(attempt_id: int):
+    attempt = own_attempt_or_404(attempt_id)
+    now = clock_now()
+    if attempt.state is AttemptState.OPEN and is_overdue(attempt.deadline, now, grace()):
+        attempt = own_attempt_or_404(attempt_id, lock=True)
+        try:
+            ensure_accepting(attempt, now)
+        except AttemptProblem as problem:
+            flash(problem.message, "info")
+        db.session.commit()
+    return _render_attempt(attempt, now)
+
+
+def form_values(view: QuestionView, typed: MultiDict | None) -> dict[str, Any]:
+    """What each input of a question shows: what was just typed, else the saved response."""
+    name = f"q{view.position}"
+    if typed is not None:
+        extra = {key.removeprefix(name + "-"): value for key, value in typed.items()}
+        return {"main": typed.getlist(name), "extra": extra}
+    response = view.response
+    if response is None:
+        return {"main": [], "extra": {}}
+    match view.kind:
+        case QuestionKind.MULTIPLE_CHOICE:
+            return {"main": list(response), "extra": {}}
+        case QuestionKind.TRUE_FALSE:
+            return {"main": ["true" if response else "false"], "extra": {}}
+        case QuestionKind.ORDERING:
+            positions = {
+                str(i): str(response.index(item) + 1) for i, item in enumerate(view.choices)
+            }
+            return {"main": [], "extra": positions}
+        case QuestionKind.MATCHING:
+            chosen = {str(i): response.get(left, "") for i, left in enumerate(view.lefts)}
+            return {"main": [], "extra": chosen}
+        case QuestionKind.NUMERIC | QuestionKind.YEAR:
+            text = f"{response:g}" if isinstance(response, float) else str(response)
+            return {"main": [text], "extra": {}}
+    return {"main": [str(response)], "extra": {}}
+
+
+def _render_attempt(
+    attempt: Attempt,
+    now,
+    errors: dict[str, str] | None = None,
+    typed: MultiDict | None = None,
+    status: int = 200,
+):
+    views = question_views(attempt, now)
+    finished = attempt.state is AttemptState.FINISHED
+    return (
+        render_template(
+            "quizzes/result.html" if finished else "quizzes/attempt.html",
+            attempt=attempt,
+            quiz=attempt.quiz,
+            questions=views,
+            values={view.position: form_values(view, typed) for view in views},
+            errors=errors or {},
+            now=now,
+            seconds_left=seconds_left(attempt.deadline, now),
+            closes_at=closing_time(attempt),
+        ),
+        status,
+    )
+
+
+def _parse_form(attempt: Attempt, form: MultiDict) -> tuple[dict[int, Any], dict[str, str]]:
+    """Parsed responses by position for every question the form carries, and errors by field."""
+    contents = contents_of(attempt)
+    responses, errors = {}, {}
+    for question in attempt.questions:
+        name = f"q{question.position}"
+        extra = {
+            key.removeprefix(name + "-"): value
+            for key, value in form.items()
+            if key.startswith(name + "-")
+        }
+        if name not in form and not extra and f"{name}-present" not in form:
+            continue
+        shown = shown_question(question, contents[question.position])
+        parsed = parse_form_response(shown, form.getlist(name), extra)
+        if parsed.error:
+            errors[name] = parsed.error
+        else:
+            responses[question.position] = parsed.response
+    return responses, errors
+
+
+@bp.post("/attempts/<int:attempt_id>")
+@login_required
+def answer(attempt_id: int):
+    attempt = own_attempt_or_404(attempt_id, lock=True)
+    now = clock_now()
+    action = request.form.get("action", "save")
+    responses, errors = _parse_form(attempt, request.form)
+    if errors:
+        # Nothing is saved while any answer is unreadable; the page keeps what was typed.
+        db.session.rollback()
+        return _render_attempt(attempt, now, errors, request.form, 422)
+    try:
+        save_responses(attempt, responses, now)
+        if action == "submit":
+            submit(attempt, now)
+            flash("Your attempt is submitted and graded.", "success")
+        elif action.startswith("check-") and action.removeprefix("check-").isdigit():
+            check_question(attempt, int(action.removeprefix("check-")), now)
+        else:
+            flash("Your answers are saved.", "success")
+    except AttemptProblem as problem:
+        flash(problem.message, "error")
+    db.session.commit()
+    return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+
+
+@bp.post("/attempts/<int:attempt_id>/autosave")
+@login_required
+def autosave(attempt_id: int):
+    """Saves the answers of one question as the student changes them (JavaScript)."""
+    attempt = own_attempt_or_404(attempt_id, lock=True)
+    now = clock_now()
+    responses, errors = _parse_form(attempt, request.form)
+    if errors:
+        db.session.rollback()
+        field, message = next(iter(errors.items()))
+        return jsonify(saved=False, field=field, message=message), 422
+    try:
+        save_responses(attempt, responses, now)
+    except AttemptProblem as problem:
+        db.session.commit()
+        return jsonify(saved=False, field=problem.field, message=problem.message), problem.status
+    db.session.commit()
+    return jsonify(saved=True, seconds_left=seconds_left(attempt.deadline, now))

@@ -1,0 +1,79 @@
+// Review page shortcuts: Space shows the answer in place, 1-4 rate the card.
+// Without this script the page still works: "Show answer" is a link to the answer page and the
+// ratings are ordinary submit buttons.
+(function () {
+  "use strict";
+
+  var review = document.querySelector("[data-review]");
+  if (!review) {
+    return;
+  }
+  var back = document.getElementById("card-back");
+  var form = document.getElementById("rating-form");
+  var showAnswer = document.getElementById("show-answer");
+  var submitted = false;
+
+  function isRevealed() {
+    return !form.hidden;
+  }
+
+  function reveal() {
+    back.hidden = false;
+    form.hidden = false;
+    if (showAnswer) {
+      showAnswer.parentElement.hidden = true;
+    }
+    // Move focus to the answer so screen readers read it next.
+    document.getElementById("back-heading").focus();
+  }
+
+  function rate(value) {
+    var button = form.querySelector('button[data-rating="' + value + '"]');
+    if (!button || submitted) {
+      return;
+    }
+    if (form.requestSubmit) {
+      form.requestSubmit(button);
+    } else {
+      button.click();
+    }
+  }
+
+  if (showAnswer) {
+    showAnswer.addEventListener("click", function (event) {
+      event.preventDefault();
+      reveal();
+    });
+  }
+
+  // One rating per page: a double press must not post twice (the server would refuse the
+  // second one anyway, with a message).
+  form.addEventListener("submit", function (event) {
+    if (submitted) {
+      event.preventDefault();
+      return;
+    }
+    submitted = true;
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) {
+      return;
+    }
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      return;
+    }
+    if (event.key === " " || event.key === "Spacebar") {
+      if (!isRevealed()) {
+        event.preventDefault();
+        reveal();
+      }
+      return;
+    }
+    if (/^[1-4]$/.test(event.key) && isRevealed()) {
+      event.preventDefault();
+      rate(event.key);
+    }
+  });
+})();

@@ -1,0 +1,18 @@
+"""Helpers for the browser tests."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+SERIOUS = {"serious", "critical"}
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical accessibility violations on the page, described."""
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in SERIOUS
+    ]
