@@ -21,6 +21,7 @@ from support import (
     drop_everything,
     make_app,
 )
+from support_quizzes import Clock
 from werkzeug.serving import make_server
 
 from quizapp.models import db
@@ -83,6 +84,14 @@ def csrf_app(migrated_database: str) -> Iterator[Flask]:
         db.session.remove()
         delete_all_rows()
         db.engine.dispose()
+
+
+@pytest.fixture
+def clock(app: Flask) -> Clock:
+    """The app's clock, set to a fixed moment and moved only by the test."""
+    clock = Clock()
+    app.config["CLOCK"] = clock
+    return clock
 
 
 @pytest.fixture

@@ -5,17 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 from support import PASSWORD, create_user
-from support_quizzes import Clock, load_small_bank, make_quiz
+from support_quizzes import load_small_bank, make_quiz
 
 from quizapp.api import token_hash
 from quizapp.models import ApiToken, Attempt, AttemptState, User, db
-
-
-@pytest.fixture
-def clock(app):
-    clock = Clock()
-    app.config["CLOCK"] = clock
-    return clock
 
 
 @pytest.fixture

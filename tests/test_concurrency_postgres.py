@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 from support import POSTGRES_URL, create_user, delete_all_rows, make_app
 from support_quizzes import T0, load_small_bank, make_quiz
+from support_races import race
 
 from quizapp.attempt_store import AttemptProblem, lock_attempt, start_or_resume, submit
 from quizapp.models import Attempt, AttemptState, Quiz, User, db
@@ -31,30 +30,6 @@ def pg_app(migrated_database):
         db.engine.dispose()
 
 
-def race(app, work: Callable[[], str]) -> list[str]:
-    """Run `work` in RACERS threads released together; collect what each reports."""
-    barrier = threading.Barrier(RACERS)
-    results: list[str] = []
-    lock = threading.Lock()
-
-    def runner() -> None:
-        with app.app_context():
-            barrier.wait()
-            try:
-                outcome = work()
-            finally:
-                db.session.remove()
-            with lock:
-                results.append(outcome)
-
-    threads = [threading.Thread(target=runner) for _ in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 def test_twenty_concurrent_submits_grade_exactly_once(pg_app):
     quiz = make_quiz(question_count=5)
     attempt = start_or_resume(quiz, create_user("ani"), T0)
@@ -70,7 +45,7 @@ def test_twenty_concurrent_submits_grade_exactly_once(pg_app):
         db.session.commit()
         return "graded"
 
-    outcomes = race(pg_app, submit_once)
+    outcomes = race(pg_app, submit_once, RACERS)
     assert sorted(outcomes) == ["graded"] + ["refused"] * (RACERS - 1)
     db.session.expire_all()
     assert db.session.get(Attempt, attempt_id).state is AttemptState.FINISHED
@@ -85,7 +60,7 @@ def test_twenty_concurrent_starts_make_one_attempt(pg_app):
         db.session.commit()
         return str(attempt.id)
 
-    outcomes = race(pg_app, start_once)
+    outcomes = race(pg_app, start_once, RACERS)
     assert len(outcomes) == RACERS and len(set(outcomes)) == 1
     count = db.session.scalar(select(func.count()).select_from(Attempt))
     assert count == 1

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
 from sqlalchemy import func, select
 from support import PASSWORD, POSTGRES_URL, create_user, delete_all_rows, make_app
 from support_flashcards import T0, install_clock, load_bank
+from support_races import race
 
 from quizapp import flashcard_store as store
 from quizapp.models import LearnerCard, ReviewLog, db
@@ -27,30 +25,6 @@ def race_app(migrated_database):
         db.session.remove()
         delete_all_rows()
         db.engine.dispose()
-
-
-def race(app, work: Callable[[], str]) -> list[str]:
-    """Run `work` in RACERS threads released together; collect what each reports."""
-    barrier = threading.Barrier(RACERS)
-    results: list[str] = []
-    lock = threading.Lock()
-
-    def runner() -> None:
-        with app.app_context():
-            barrier.wait()
-            try:
-                outcome = work()
-            finally:
-                db.session.remove()
-            with lock:
-                results.append(outcome)
-
-    threads = [threading.Thread(target=runner) for _ in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_concurrent_ratings_of_one_card_count_once(race_app):
@@ -73,7 +47,7 @@ def test_concurrent_ratings_of_one_card_count_once(race_app):
         page = client.get("/flashcards/review").get_data(as_text=True)
         return "stale" if "already rated" in page else "rated"
 
-    outcomes = race(race_app, rate_once)
+    outcomes = race(race_app, rate_once, RACERS)
     assert sorted(outcomes) == ["rated"] + ["stale"] * (RACERS - 1)
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
 
@@ -86,6 +60,6 @@ def test_concurrent_enrolments_add_each_card_once(race_app):
         db.session.commit()
         return str(added)
 
-    outcomes = race(race_app, enrol_once)
+    outcomes = race(race_app, enrol_once, RACERS)
     assert sum(int(added) for added in outcomes) == 8
     assert db.session.scalar(select(func.count()).select_from(LearnerCard)) == 8

@@ -9,17 +9,10 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import event, select
 from support import create_user
-from support_quizzes import T0, Clock, load_small_bank, make_quiz
+from support_quizzes import T0, load_small_bank, make_quiz
 
 from quizapp.attempt_store import contents_of
 from quizapp.models import Attempt, AttemptState, ItemVersion, Question, db
-
-
-@pytest.fixture
-def clock(app):
-    clock = Clock()
-    app.config["CLOCK"] = clock
-    return clock
 
 
 @pytest.fixture
