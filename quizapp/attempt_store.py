@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from .domain.generation import QuestionKind
-from .domain.grading import grade
+from .domain.grading import grade, is_recall
 from .domain.quiz_rules import (
     Candidate,
     Selection,
@@ -31,6 +31,7 @@ from .domain.quiz_rules import (
 )
 from .domain.responses import ShownQuestion
 from .domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time, is_overdue
+from .flashcard_store import QuizOutcome, record_quiz_outcomes
 from .models import (
     Assignment,
     Attempt,
@@ -273,7 +274,12 @@ def check_question(attempt: Attempt, position: int, now: datetime) -> None:
 
 def regrade(attempt: Attempt) -> tuple[float, dict[int, float]]:
     """The attempt's score and each question's score, computed afresh from stored responses."""
-    contents = contents_of(attempt)
+    return _grade_all(attempt, contents_of(attempt))
+
+
+def _grade_all(
+    attempt: Attempt, contents: Mapping[int, Mapping[str, Any]]
+) -> tuple[float, dict[int, float]]:
     scores = {
         q.position: grade(
             QuestionKind(contents[q.position]["kind"]), contents[q.position]["answer"], q.response
@@ -283,20 +289,36 @@ def regrade(attempt: Attempt) -> tuple[float, dict[int, float]]:
     return attempt_score(list(scores.values())), scores
 
 
+def quiz_outcomes(
+    attempt: Attempt, contents: Mapping[int, Mapping[str, Any]], scores: Mapping[int, float]
+) -> list[QuizOutcome]:
+    """What each question says about the learner's memory of its facts, for the flashcards."""
+    return [
+        QuizOutcome(
+            fact_ids=tuple(contents[q.position].get("fact_ids", ())),
+            correct=scores[q.position] >= 1.0,
+            recall=is_recall(QuestionKind(contents[q.position]["kind"])),
+        )
+        for q in attempt.questions
+    ]
+
+
 def finalise(attempt: Attempt, now: datetime) -> bool:
     """Grade and finish an open attempt, as of its deadline if that has passed.
 
     Returns False, changing nothing, when another request finished it first.
     """
     overdue = is_overdue(attempt.deadline, now, grace())
-    score, question_scores = regrade(attempt)
+    contents = contents_of(attempt)
+    score, question_scores = _grade_all(attempt, contents)
+    finished_at = finish_time(attempt.deadline, now)
     finished = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.state == AttemptState.OPEN)
         .values(
             state=AttemptState.FINISHED,
             open_key=None,
-            finished_at=finish_time(attempt.deadline, now),
+            finished_at=finished_at,
             finish_reason=FinishReason.TIMED_OUT if overdue else FinishReason.SUBMITTED,
             score=score,
         )
@@ -307,6 +329,9 @@ def finalise(attempt: Attempt, now: datetime) -> bool:
         return False
     for question in attempt.questions:
         question.score = question_scores[question.position]
+    # Missed questions become (or lapse) flashcards; typed right answers count as a review.
+    outcomes = quiz_outcomes(attempt, contents, question_scores)
+    record_quiz_outcomes(attempt.user_id, outcomes, finished_at)
     db.session.flush()
     db.session.expire(attempt, ["state", "open_key", "finished_at", "finish_reason", "score"])
     return True

@@ -166,3 +166,37 @@ def test_close_overdue_command(app, bank):
     runner = app.test_cli_runner()
     assert "Closed 1 overdue attempt(s)." in runner.invoke(args=["quizzes", "close-overdue"]).output
     assert "Closed 0 overdue attempt(s)." in runner.invoke(args=["quizzes", "close-overdue"]).output
+
+
+def test_missed_questions_become_flashcards_and_choice_hits_do_not(app, bank):
+    from quizapp.attempt_store import contents_of
+    from quizapp.models import Flashcard, LearnerCard
+
+    quiz = make_quiz(question_count=55)
+    user = create_user("ani")
+    attempt = start_or_resume(quiz, user, T0)
+    contents = contents_of(attempt)
+    # Answer every single-choice question correctly and leave the rest unanswered.
+    right = {
+        q.position: contents[q.position]["answer"]
+        for q in attempt.questions
+        if contents[q.position]["kind"] == "single_choice"
+    }
+    save_responses(attempt, right, T0 + timedelta(minutes=1))
+    submit(attempt, T0 + timedelta(minutes=2))
+    db.session.commit()
+
+    missed_facts = {
+        fact_id
+        for q in attempt.questions
+        if q.position not in right
+        for fact_id in contents[q.position]["fact_ids"]
+    }
+    enrolled_facts = set(
+        db.session.scalars(
+            db.select(Flashcard.fact_id)
+            .join(LearnerCard, LearnerCard.flashcard_id == Flashcard.id)
+            .where(LearnerCard.user_id == user.id)
+        )
+    )
+    assert missed_facts and enrolled_facts == missed_facts
