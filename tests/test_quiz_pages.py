@@ -195,6 +195,10 @@ def test_no_answer_or_explanation_reaches_the_page_before_the_end(client, auth, 
     after = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
     assert without_csrf(before) == without_csrf(after)
     assert "CANARY" not in after and "987654321" not in after
+    for path in (f"/api/v1/attempts/{attempt.id}", "/api/v1/quizzes"):
+        body = client.get(path).get_data(as_text=True)
+        assert "CANARY" not in body and "987654321" not in body
+    assert client.get(f"/api/v1/attempts/{attempt.id}/result").status_code == 409
     client.post(f"/attempts/{attempt.id}", data={"action": "submit"})
     result = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
     assert "CANARY-EXPLANATION" in result and "CANARY-SOURCE" in result
