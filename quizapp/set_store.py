@@ -8,6 +8,7 @@ the version they were asked. Nothing here commits: the view does, once.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from .domain.bank import Topic, content_hash
+from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, normalised
 from .models import (
     ClassMember,
@@ -50,13 +52,17 @@ def content_of(
 ) -> dict[str, Any]:
     """A set question's stored content: a bank question's shape plus its authoring extras."""
     ready = normalised(question)
+    choices = list(ready.choices)
+    if ready.kind is QuestionKind.ORDERING:
+        # Shown in a fixed scrambled order (each attempt shuffles again); never the answer order.
+        choices = scrambled(ready.answer, question_id)
     return {
         "id": question_id,
         "kind": ready.kind.value,
         "topic": topic,
         "tags": [],
         "prompt": ready.prompt,
-        "choices": list(ready.choices),
+        "choices": choices,
         "answer": ready.answer,
         "explanation": ready.explanation,
         # A set question always names a source title, so it is never taken for the seed article.
@@ -69,6 +75,17 @@ def content_of(
         "weights": dict(ready.weights),
         "markdown": ready.markdown,
     }
+
+
+def scrambled(items: list[str], seed: str) -> list[str]:
+    """The items in an order that depends only on the seed and is not the given order."""
+    order = list(items)
+    if len(set(order)) < 2:
+        return order
+    rng = random.Random(seed)
+    while order == list(items):
+        rng.shuffle(order)
+    return order
 
 
 def set_question_of(content: dict[str, Any]) -> SetQuestion:

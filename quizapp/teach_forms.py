@@ -38,6 +38,7 @@ KIND_LABELS = {
     QuestionKind.NUMERIC: "Number",
     QuestionKind.SHORT_TEXT: "Short text",
     QuestionKind.MATCHING: "Matching",
+    QuestionKind.ORDERING: "Ordering",
 }
 TOPIC_CHOICES = [SelectChoice(topic.value, topic.value.title()) for topic in Topic]
 MARKDOWN_HINT = "You may use Markdown: *italic*, **bold**, `code`, lists and links."
@@ -97,6 +98,11 @@ class QuestionForm(FlaskForm):
     pairs = TextAreaField(
         "Pairs",
         description="Matching questions: one pair per line, written left = right (at least two).",
+        validators=[Optional(), Length(max=4000)],
+    )
+    ordered_items = TextAreaField(
+        "Items in order",
+        description="Ordering questions: one item per line, in the correct order (at least three).",
         validators=[Optional(), Length(max=4000)],
     )
     explanation = TextAreaField(
@@ -162,6 +168,10 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
                 found.setdefault(form.pairs, []).append(f"Line {number} has no “=”.")
             pairs.append([left.strip(), right.strip()])
         answer = pairs
+    elif kind is QuestionKind.ORDERING:
+        answer = _lines(form.ordered_items.data)
+        if not answer:
+            found.setdefault(form.ordered_items, []).append("Write the items, one per line, in order.")
     question = SetQuestion(
         kind=kind,
         prompt=form.prompt.data or "",
@@ -178,6 +188,7 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
             QuestionKind.NUMERIC: form.tolerance,
             QuestionKind.SHORT_TEXT: form.accepted,
             QuestionKind.MATCHING: form.pairs,
+            QuestionKind.ORDERING: form.ordered_items,
         }[kind]
         for problem in problems(question):
             field = form.prompt if "prompt" in problem else target
@@ -211,6 +222,8 @@ def fill_question_form(form: QuestionForm, question: SetQuestion) -> None:
         form.accepted.data = "\n".join(answer["accept"])
     elif question.kind is QuestionKind.MATCHING:
         form.pairs.data = "\n".join(f"{left} = {right}" for left, right in answer)
+    elif question.kind is QuestionKind.ORDERING:
+        form.ordered_items.data = "\n".join(answer)
 
 
 class ImportForm(FlaskForm):

@@ -30,6 +30,7 @@ def test_a_teacher_writes_every_kind_of_question(app, auth, client):
         {"kind": "numeric", "prompt": "Year?", "number": "1994", "tolerance": "0"},
         {"kind": "short_text", "prompt": "Name?", "accepted": "Shusha\nShushi"},
         {"kind": "matching", "prompt": "Match", "pairs": "A = 1\nB = 2"},
+        {"kind": "ordering", "prompt": "Earliest first", "ordered_items": "1988\n1994\n2020"},
     ]
     for form in forms:
         response = client.post(
@@ -39,8 +40,17 @@ def test_a_teacher_writes_every_kind_of_question(app, auth, client):
         assert response.status_code == 302, response.get_data(as_text=True)
     rows = db.session.scalars(db.select(Question).order_by(Question.id)).all()
     assert [row.kind for row in rows] == [form["kind"] for form in forms]
-    assert [row.id for row in rows] == [f"set.{set_id}.{n}" for n in range(1, 7)]
+    assert [row.id for row in rows] == [f"set.{set_id}.{n}" for n in range(1, 8)]
     assert rows[4].content["answer"] == {"answer": "Shusha", "accept": ["Shusha", "Shushi"]}
+    ordering = rows[6].content
+    assert ordering["answer"] == ["1988", "1994", "2020"]
+    assert sorted(ordering["choices"]) == ordering["answer"] != ordering["choices"]
+    short = client.post(
+        f"/teach/sets/{set_id}/questions/new",
+        data={"kind": "ordering", "topic": "history", "prompt": "Order", "ordered_items": "a\nb"},
+    )
+    assert short.status_code == 422
+    assert "An ordering question needs at least three items." in short.get_data(as_text=True)
     preview = client.get(f"/teach/sets/{set_id}/questions/1")
     assert "<em>Stepanakert / Khankendi</em>" in preview.get_data(as_text=True)
 

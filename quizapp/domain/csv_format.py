@@ -187,6 +187,11 @@ def _read_answer(
         return (), _TRUE_FALSE[answer_cell.lower()]
     if kind is QuestionKind.NUMERIC:
         return (), _read_numeric(answer_cell)
+    if kind is QuestionKind.ORDERING:
+        items = _unique_items(answer_cell, "the answer")
+        if len(items) < 3:
+            raise _RowError("an ordering question lists at least three items, in order, with |")
+        return (), items
     spellings = _unique_items(answer_cell, "the answer")
     if not spellings:
         raise _RowError("a short_text question needs at least one accepted answer")
@@ -284,4 +289,6 @@ def _answer_cell(question: SetQuestion) -> str:
             return "|".join(_item(spelling) for spelling in answer["accept"])
         case QuestionKind.MATCHING:
             return "|".join(f"{_item(left, True)}->{_item(right, True)}" for left, right in answer)
+        case QuestionKind.ORDERING:
+            return "|".join(_item(item) for item in answer)
     raise ValueError(f"CSV cannot write {question.kind.value} questions")

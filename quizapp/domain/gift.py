@@ -45,6 +45,7 @@ from .interchange import (
     ImportResult,
     LineError,
     SetQuestion,
+    describe,
     escaped_mask,
     find_unescaped,
     format_number,
@@ -523,6 +524,8 @@ def carried(question: SetQuestion) -> SetQuestion:
     and a multiple-choice question with no weights gets the weights of the app's grading.
     """
     question = normalised(question)
+    if question.kind is QuestionKind.ORDERING:
+        raise ValueError(f"{describe(question)}: GIFT has no ordering questions")
     category = _category_path(question.category) if question.category else None
     question = replace(question, category=category)
     if question.kind is QuestionKind.NUMERIC:

@@ -69,6 +69,7 @@ SUPPORTED_KINDS = frozenset(
         QuestionKind.NUMERIC,
         QuestionKind.SHORT_TEXT,
         QuestionKind.MATCHING,
+        QuestionKind.ORDERING,
     }
 )
 """The kinds a question set can hold."""
@@ -278,6 +279,9 @@ def normalised(question: SetQuestion) -> SetQuestion:
     elif kind is QuestionKind.SHORT_TEXT:
         spellings = [tidy_text(answer["answer"]), *(tidy_text(text) for text in answer["accept"])]
         answer = {"answer": spellings[0], "accept": unique(text for text in spellings if text)}
+    elif kind is QuestionKind.ORDERING:
+        # The items in their correct order are the answer; how they are shown is the app's.
+        answer = [tidy_text(item) for item in answer]
     elif kind is QuestionKind.MATCHING:
         answer = [[tidy_text(left), tidy_text(right)] for left, right in answer]
         rights = [right for _, right in answer]
@@ -336,6 +340,7 @@ def _shape_problem(question: SetQuestion) -> str | None:
         QuestionKind.NUMERIC: "a value and a tolerance",
         QuestionKind.SHORT_TEXT: "an answer and its accepted spellings",
         QuestionKind.MATCHING: "a list of [left, right] pairs",
+        QuestionKind.ORDERING: "the items in their correct order",
     }[kind]
     shaped = {
         QuestionKind.SINGLE_CHOICE: lambda: isinstance(answer, str),
@@ -363,6 +368,9 @@ def _shape_problem(question: SetQuestion) -> str | None:
                 and all(isinstance(side, str) for side in pair)
                 for pair in answer
             )
+        ),
+        QuestionKind.ORDERING: lambda: (
+            isinstance(answer, list | tuple) and all(isinstance(item, str) for item in answer)
         ),
     }[kind]
     return None if shaped() else f"a {kind.value} answer must be {wanted}"
@@ -397,6 +405,14 @@ def problems(question: SetQuestion) -> tuple[str, ...]:
             found.append("a pair has an empty side")
         if len(set(lefts)) < len(lefts):
             found.append("a left side appears twice")
+    elif kind is QuestionKind.ORDERING:
+        items = [tidy_text(item) for item in answer]
+        if len(items) < 3:
+            found.append("an ordering question needs at least three items")
+        if not all(items):
+            found.append("an item is empty")
+        if len(set(items)) < len(items):
+            found.append("an item appears twice")
     return tuple(found)
 
 

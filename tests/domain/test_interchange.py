@@ -421,13 +421,13 @@ def test_gift_export_escapes_what_gift_would_misread():
 
 
 def test_gift_export_refuses_what_it_cannot_write_and_names_it():
-    ordering = SetQuestion(kind=K.ORDERING, prompt="Order these.", answer=["a", "b"])
+    ordering = SetQuestion(kind=K.ORDERING, prompt="Order these.", answer=["a", "b", "c"])
     broken = SetQuestion(kind=K.SINGLE_CHOICE, prompt="Pick", choices=("a", "b"), answer="c")
     with pytest.raises(ValueError) as raised:
         export_gift([ordering, broken])
     message = str(raised.value)
     assert (
-        'question 1 "Order these.": ordering questions cannot be part of a question set' in message
+        'question 1 "Order these.": GIFT has no ordering questions' in message
     )
     assert 'question 2 "Pick": the answer is not one of the choices' in message
 
@@ -883,3 +883,31 @@ def test_parsers_report_rather_than_crash_on_any_text(pieces):
         result = parse(text)
         assert result.questions or result.errors
         assert all(problems(question) == () for question in result.questions)
+
+
+def test_ordering_questions_live_in_sets_and_round_trip_through_csv_only():
+    ordering = SetQuestion(
+        kind=K.ORDERING, prompt="Earliest first.", answer=["Bishkek", "Madrid | Kazan", "Prague"]
+    )
+    assert problems(ordering) == ()
+    assert parse_csv(export_csv([ordering])).questions == (csv_format.carried(ordering),)
+    assert parse_csv(export_csv([ordering])).questions[0].answer == [
+        "Bishkek",
+        "Madrid | Kazan",
+        "Prague",
+    ]
+    short = SetQuestion(kind=K.ORDERING, prompt="Order.", answer=["a", "a"])
+    assert problems(short) == (
+        "an ordering question needs at least three items",
+        "an item appears twice",
+    )
+    with pytest.raises(ValueError, match="Aiken holds single-choice questions only"):
+        export_aiken([ordering])
+
+
+def test_csv_ordering_rows_need_three_items():
+    text = "kind,name,prompt,choices,answer,explanation,category\nordering,,Order,,a|b,,\n"
+    result = parse_csv(text)
+    assert [str(error) for error in result.errors] == [
+        "line 2: an ordering question lists at least three items, in order, with |"
+    ]
