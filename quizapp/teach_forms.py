@@ -171,7 +171,9 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
     elif kind is QuestionKind.ORDERING:
         answer = _lines(form.ordered_items.data)
         if not answer:
-            found.setdefault(form.ordered_items, []).append("Write the items, one per line, in order.")
+            found.setdefault(form.ordered_items, []).append(
+                "Write the items, one per line, in order."
+            )
     question = SetQuestion(
         kind=kind,
         prompt=form.prompt.data or "",
