@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 
 from .domain.bank import BankLoad, parse_bank
 from .domain.bank_sync import StoredItem, SyncPlan, plan_sync
@@ -62,6 +62,13 @@ MODELS: dict[ItemType, type[VersionedItem]] = {
     ItemType.QUESTION: Question,
     ItemType.FLASHCARD: Flashcard,
 }
+# Teachers' set questions and their flashcards share the tables but not the bank files: a sync
+# must not see them, or it would retire every one as "no longer in the bank".
+BANK_ROWS: dict[ItemType, ColumnElement[bool]] = {
+    ItemType.FACT: true(),
+    ItemType.QUESTION: Question.set_id.is_(None),
+    ItemType.FLASHCARD: Flashcard.fact_id.is_not(None),
+}
 
 
 def sync_bank(
@@ -83,7 +90,9 @@ def sync_bank(
 def _sync_one_type(item_type: ItemType, incoming: Iterable[Incoming], now: datetime) -> SyncPlan:
     model = MODELS[item_type]
     by_id = {item.id: item for item in incoming}
-    stored_rows = {row.id: row for row in db.session.scalars(select(model))}
+    stored_rows = {
+        row.id: row for row in db.session.scalars(select(model).where(BANK_ROWS[item_type]))
+    }
     plan = plan_sync(
         {
             row_id: StoredItem(row.content_hash, row.retired_at is not None)

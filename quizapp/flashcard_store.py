@@ -13,8 +13,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload
 
 from .domain.bank import Topic
 from .domain.scheduling import CardState, Rating, Review, review
@@ -34,7 +47,19 @@ from .domain.study import (
 from .domain.study import (
     due_counts as capped_due_counts,
 )
-from .models import Flashcard, LearnerCard, LearnerSettings, ReviewLog, ReviewSource, db
+from .models import (
+    ClassMember,
+    Flashcard,
+    LearnerCard,
+    LearnerSettings,
+    Question,
+    QuestionSet,
+    ReviewLog,
+    ReviewSource,
+    SetShare,
+    db,
+)
+from .models.bank import QUESTION_CARD_PREFIX
 
 # --- preferences ---------------------------------------------------------------------------------
 
@@ -58,7 +83,7 @@ def save_preferences(user_id: int, chosen: StudyPreferences) -> None:
 
 @dataclass(frozen=True)
 class Deck:
-    """A set of bank flashcards a learner can add to their collection and study."""
+    """A set of flashcards a learner can add to their collection and study."""
 
     key: DeckKey
     title: str
@@ -66,11 +91,10 @@ class Deck:
 
 
 class DeckSource(Protocol):
-    """One kind of deck: which decks a learner may use, and which bank cards each one holds.
+    """One kind of deck: which decks a learner may use, and which flashcards each one holds.
 
-    Topic decks are open to everyone; a deck built from a question set shared with the learner
-    would be another source, registered in `DECK_SOURCES`, answering only for learners it is
-    shared with.
+    Topic decks (bank cards) are open to everyone; set decks answer only for learners who may
+    read the set. `find` is the authorisation: a deck it does not return does not exist.
     """
 
     kind: str
@@ -104,10 +128,69 @@ class TopicDecks:
         return next((deck for deck in self.decks(user_id) if deck.key.key == key), None)
 
     def cards(self, deck: Deck) -> ColumnElement[bool]:
-        return Flashcard.topic == deck.key.key
+        # Set cards carry a topic too, but belong to their set's deck only.
+        return and_(Flashcard.fact_id.is_not(None), Flashcard.topic == deck.key.key)
 
 
-DECK_SOURCES: dict[str, DeckSource] = {source.kind: source for source in (TopicDecks(),)}
+# Set ids beyond this cannot exist (PostgreSQL integer), and would fail the query instead of 404.
+_MAX_SET_ID = 2**31 - 1
+
+
+class SetDecks:
+    """A deck for each question set the learner may read, holding its live questions' cards."""
+
+    kind = "set"
+
+    def _readable(self, user_id: int) -> Select[tuple[QuestionSet]]:
+        # The rule of set_store.readable_set: the owner, anyone when public, and members of a
+        # class it is shared with. Written out because importing set_store here would be a
+        # cycle (set_store -> set_flashcards -> attempt_display -> attempt_store -> here).
+        shared_with_user = (
+            select(SetShare.set_id)
+            .join(ClassMember, ClassMember.class_id == SetShare.class_id)
+            .where(ClassMember.user_id == user_id)
+        )
+        return (
+            select(QuestionSet)
+            .options(joinedload(QuestionSet.owner))
+            .where(
+                QuestionSet.deleted_at.is_(None),
+                or_(
+                    QuestionSet.owner_id == user_id,
+                    QuestionSet.is_public.is_(True),
+                    QuestionSet.id.in_(shared_with_user),
+                ),
+            )
+        )
+
+    def _deck(self, question_set: QuestionSet) -> Deck:
+        byline = f"Question set by {question_set.owner.username}."
+        description = question_set.description.strip()
+        return Deck(
+            DeckKey(self.kind, str(question_set.id)),
+            question_set.title,
+            f"{byline} {description}" if description else byline,
+        )
+
+    def decks(self, user_id: int) -> list[Deck]:
+        sets = db.session.scalars(self._readable(user_id).order_by(QuestionSet.id))
+        return [self._deck(question_set) for question_set in sets]
+
+    def find(self, user_id: int, key: str) -> Deck | None:
+        if not (key.isascii() and key.isdigit()) or int(key) > _MAX_SET_ID:
+            return None
+        question_set = db.session.scalar(self._readable(user_id).where(QuestionSet.id == int(key)))
+        return self._deck(question_set) if question_set is not None else None
+
+    def cards(self, deck: Deck) -> ColumnElement[bool]:
+        return Flashcard.id.in_(
+            select(literal(QUESTION_CARD_PREFIX) + Question.id).where(
+                Question.set_id == int(deck.key.key)
+            )
+        )
+
+
+DECK_SOURCES: dict[str, DeckSource] = {source.kind: source for source in (TopicDecks(), SetDecks())}
 
 
 def decks(user_id: int) -> list[Deck]:
@@ -133,7 +216,7 @@ def _deck_filter(deck: Deck | None) -> ColumnElement[bool]:
 class DeckSummary:
     deck: Deck
     cards: int
-    """Live bank cards in the deck."""
+    """Live cards in the deck."""
     enrolled: int
     """Of those, cards in the learner's collection."""
     due: DueCounts
@@ -495,7 +578,7 @@ def collection(user_id: int, deck: Deck | None = None) -> list[LearnerCard]:
 
 
 def deck_flashcards(deck: Deck) -> list[Flashcard]:
-    """The live bank cards of a deck, by id."""
+    """The live cards of a deck, by id."""
     return list(
         db.session.scalars(
             select(Flashcard)

@@ -264,7 +264,8 @@ def bank_leeches(limit: int = 200) -> list[BankLeech]:
     rows = db.session.execute(
         select(Flashcard, func.count(), func.sum(LearnerCard.lapses))
         .join(LearnerCard, LearnerCard.flashcard_id == Flashcard.id)
-        .where(LearnerCard.lapses >= LEECH_LAPSES)
+        # Set cards are left out: a set's questions are its author's, not every teacher's.
+        .where(LearnerCard.lapses >= LEECH_LAPSES, Flashcard.fact_id.is_not(None))
         .group_by(Flashcard.id)
         .order_by(func.count().desc(), func.sum(LearnerCard.lapses).desc(), Flashcard.id)
         .limit(limit)

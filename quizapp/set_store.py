@@ -30,6 +30,7 @@ from .models import (
     User,
     db,
 )
+from .set_flashcards import sync_set_flashcards
 
 DEFAULT_TOPIC = Topic.HISTORY
 
@@ -157,6 +158,7 @@ def add_question(
     db.session.add(row)
     db.session.add(_snapshot(row, now))
     db.session.flush()
+    sync_set_flashcards(question_set, now, [row])
     return row
 
 
@@ -176,11 +178,13 @@ def edit_question(
     row.topic = topic
     row.updated_at = now
     db.session.add(_snapshot(row, now))
+    sync_set_flashcards(question_set, now, [row])
     return True
 
 
 def retire_question(row: Question, now: datetime) -> None:
     row.retired_at = now
+    sync_set_flashcards(db.session.get(QuestionSet, row.set_id), now, [row])
 
 
 def delete_set(question_set: QuestionSet, now: datetime) -> None:
@@ -188,6 +192,7 @@ def delete_set(question_set: QuestionSet, now: datetime) -> None:
     question_set.deleted_at = now
     for row in live_questions(question_set.id):
         row.retired_at = now
+    sync_set_flashcards(question_set, now)
 
 
 def import_questions(
@@ -195,6 +200,7 @@ def import_questions(
 ) -> list[Question]:
     """Every question added to the set (the caller has checked that the file had no errors)."""
     set_title = set_source_title(question_set)
+    # add_question makes each question's flashcard as it goes.
     return [
         add_question(question_set, q, topic_of(q), Sourcing(title=set_title), now)
         for q in questions

@@ -184,10 +184,13 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class Flashcard:
-    """One card per fact: a cue on the front, the fact's statement on the back."""
+    """One card per fact: a cue on the front, the fact's statement on the back.
+
+    Cards made from teachers' set questions share the shape, with no fact (`fact_id` None).
+    """
 
     id: str
-    fact_id: str
+    fact_id: str | None
     topic: Topic
     tags: tuple[str, ...]
     front: str

@@ -161,9 +161,9 @@ def buried_facts(reviewed_today: set[tuple[int, str | None]]) -> dict[str, set[i
 
 @dataclass(frozen=True)
 class DeckKey:
-    """A deck's address: its kind ("topic"; later "set" for question sets) and key in that kind.
+    """A deck's address: its kind ("topic", or "set" for a question set) and key in that kind.
 
-    Written "kind:key" in URLs and forms ("topic:history").
+    Written "kind:key" in URLs and forms ("topic:history", "set:12").
     """
 
     kind: str

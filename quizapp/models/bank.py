@@ -52,9 +52,19 @@ class Question(VersionedItem, db.Model):
 
 
 class Flashcard(VersionedItem, db.Model):
+    """A card's content: from a bank fact (`fact_id`), or from a set question (no fact)."""
+
     __tablename__ = "flashcards"
 
-    fact_id: Mapped[str] = mapped_column(ForeignKey("facts.id"), index=True)
+    fact_id: Mapped[str | None] = mapped_column(ForeignKey("facts.id"), index=True)
+
+
+QUESTION_CARD_PREFIX = "card."
+
+
+def question_card_id(question_id: str) -> str:
+    """The id of the flashcard made from a set question: stable, as the question's is."""
+    return QUESTION_CARD_PREFIX + question_id
 
 
 class ItemVersion(db.Model):

@@ -426,9 +426,7 @@ def test_gift_export_refuses_what_it_cannot_write_and_names_it():
     with pytest.raises(ValueError) as raised:
         export_gift([ordering, broken])
     message = str(raised.value)
-    assert (
-        'question 1 "Order these.": GIFT has no ordering questions' in message
-    )
+    assert 'question 1 "Order these.": GIFT has no ordering questions' in message
     assert 'question 2 "Pick": the answer is not one of the choices' in message
 
 
