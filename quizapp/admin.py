@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
 from sqlalchemy import func, select
 
+from .access import admin_required
 from .forms import RoleForm
 from .models import Role, User, db
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 @bp.get("/users")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import wraps
 from typing import Any
 
 from flask import (
@@ -21,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import clock, exports, learner_stats, stats_charts
 from . import flashcard_store as store
+from .access import teacher_required
 from .domain.generation import Flashcard as CardFace
 from .domain.scheduling import (
     Rating,
@@ -320,17 +320,6 @@ def _listed(cards: list[LearnerCard]) -> list[dict[str, Any]]:
         }
         for card in cards
     ]
-
-
-def teacher_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_teacher:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 @bp.get("/leeches")

@@ -10,16 +10,16 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
-from functools import wraps
 from types import SimpleNamespace
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
 from . import class_store, set_store
+from .access import teacher_required
 from .attempt_display import describe
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
@@ -55,17 +55,6 @@ from .teach_forms import (
 )
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
-
-
-def teacher_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_teacher:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 def own_set_or_404(set_id: int) -> QuestionSet:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import func, select
+from support_quizzes import Clock
 
 from quizapp.bank_store import incoming_items, read_bank, sync_bank
 from quizapp.models import Fact, Flashcard, LearnerCard, ReviewLog, db
@@ -14,20 +15,6 @@ from quizapp.models import Fact, Flashcard, LearnerCard, ReviewLog, db
 SMALL_BANK = Path(__file__).parent / "data" / "bank" / "good"
 # Noon in UTC: far from the 04:00 start of a study day, so "today" is unambiguous.
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    """A clock the tests move by hand; installed as the app's CLOCK."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 def install_clock(app: Flask, start: datetime = T0) -> Clock:

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 from support import PASSWORD, create_user
+from support_browser import serious_violations
 from support_flashcards import install_clock, load_bank
 
 from quizapp.models import LearnerCard, ReviewLog, ReviewSource, Role, db
 
 pytestmark = pytest.mark.browser
-
-SERIOUS = {"serious", "critical"}
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
-    ]
 
 
 @pytest.fixture
