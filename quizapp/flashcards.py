@@ -325,8 +325,12 @@ def _listed(cards: list[LearnerCard]) -> list[dict[str, Any]]:
 @bp.get("/leeches")
 @teacher_required
 def bank_leeches():
-    """Bank cards that are leeches for some learners: candidates for rewording or splitting."""
-    return render_template("flashcards/leeches.html", leeches=learner_stats.bank_leeches())
+    """Bank cards, and cards from the teacher's own sets, that are leeches for some learners."""
+    return render_template(
+        "flashcards/leeches.html",
+        leeches=learner_stats.bank_leeches(),
+        set_leeches=learner_stats.set_leeches(current_user.id),
+    )
 
 
 # --- exports -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, func, literal, select
 
 from .domain.bank import Topic
 from .domain.review_stats import (
@@ -35,10 +35,12 @@ from .models import (
     Flashcard,
     LearnerCard,
     Question,
+    QuestionSet,
     Quiz,
     ReviewLog,
     db,
 )
+from .models.bank import QUESTION_CARD_PREFIX
 
 
 @dataclass(frozen=True)
@@ -261,11 +263,25 @@ class BankLeech:
 
 def bank_leeches(limit: int = 200) -> list[BankLeech]:
     """Bank cards learners keep forgetting, the most widespread first: candidates for rewriting."""
+    # Set cards are left out: a set's questions are its author's, not every teacher's.
+    return _leeching_cards(Flashcard.fact_id.is_not(None), limit)
+
+
+def set_leeches(owner_id: int, limit: int = 200) -> list[BankLeech]:
+    """Cards from this author's question sets that learners keep forgetting."""
+    own_cards = (
+        select(literal(QUESTION_CARD_PREFIX) + Question.id)
+        .join(QuestionSet, QuestionSet.id == Question.set_id)
+        .where(QuestionSet.owner_id == owner_id)
+    )
+    return _leeching_cards(Flashcard.id.in_(own_cards), limit)
+
+
+def _leeching_cards(which: ColumnElement[bool], limit: int) -> list[BankLeech]:
     rows = db.session.execute(
         select(Flashcard, func.count(), func.sum(LearnerCard.lapses))
         .join(LearnerCard, LearnerCard.flashcard_id == Flashcard.id)
-        # Set cards are left out: a set's questions are its author's, not every teacher's.
-        .where(LearnerCard.lapses >= LEECH_LAPSES, Flashcard.fact_id.is_not(None))
+        .where(LearnerCard.lapses >= LEECH_LAPSES, which)
         .group_by(Flashcard.id)
         .order_by(func.count().desc(), func.sum(LearnerCard.lapses).desc(), Flashcard.id)
         .limit(limit)

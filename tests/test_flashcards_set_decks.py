@@ -257,3 +257,19 @@ def test_a_bank_sync_leaves_set_questions_and_their_cards_alone(app, school, clo
 def test_adding_a_set_deck_needs_a_csrf_token(csrf_app):
     response = csrf_app.test_client().post("/flashcards/decks/set:1/add")
     assert response.status_code == 400
+
+
+def test_leeches_from_a_set_reach_its_author_only(client, auth, school):
+    auth.login("ani")
+    client.post(f"/flashcards/decks/{school.deck}/add")
+    card = cards_of(school.member.id)[0]
+    card.lapses = 8
+    db.session.commit()
+    switch_to(auth, "tamar")
+    page = client.get("/flashcards/leeches").get_data(as_text=True)
+    own = page.split("<h2>Cards from your question sets</h2>", 1)[1]
+    assert card.flashcard_id in own
+    switch_to(auth, "oscar")
+    page = client.get("/flashcards/leeches").get_data(as_text=True)
+    assert card.flashcard_id not in page
+    assert "No card from your sets is a leech for anyone yet." in page
