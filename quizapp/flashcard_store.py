@@ -48,7 +48,6 @@ from .domain.study import (
     due_counts as capped_due_counts,
 )
 from .models import (
-    ClassMember,
     Flashcard,
     LearnerCard,
     LearnerSettings,
@@ -56,7 +55,6 @@ from .models import (
     QuestionSet,
     ReviewLog,
     ReviewSource,
-    SetShare,
     db,
 )
 from .models.bank import QUESTION_CARD_PREFIX
@@ -142,25 +140,10 @@ class SetDecks:
     kind = "set"
 
     def _readable(self, user_id: int) -> Select[tuple[QuestionSet]]:
-        # The rule of set_store.readable_set: the owner, anyone when public, and members of a
-        # class it is shared with. Written out because importing set_store here would be a
-        # cycle (set_store -> set_flashcards -> attempt_display -> attempt_store -> here).
-        shared_with_user = (
-            select(SetShare.set_id)
-            .join(ClassMember, ClassMember.class_id == SetShare.class_id)
-            .where(ClassMember.user_id == user_id)
-        )
         return (
             select(QuestionSet)
             .options(joinedload(QuestionSet.owner))
-            .where(
-                QuestionSet.deleted_at.is_(None),
-                or_(
-                    QuestionSet.owner_id == user_id,
-                    QuestionSet.is_public.is_(True),
-                    QuestionSet.id.in_(shared_with_user),
-                ),
-            )
+            .where(QuestionSet.readable_by(user_id))
         )
 
     def _deck(self, question_set: QuestionSet) -> Deck:

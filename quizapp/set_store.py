@@ -20,7 +20,6 @@ from .domain.bank import Topic, content_hash
 from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, normalised
 from .models import (
-    ClassMember,
     ItemType,
     ItemVersion,
     Question,
@@ -251,23 +250,9 @@ def usable_sets(teacher: User) -> list[QuestionSet]:
 
 
 def readable_set(set_id: int, user: User) -> QuestionSet | None:
-    """The set if `user` may study it: its owner, anyone when public, members of a class it is
-    shared with."""
-    shared_with_user = (
-        select(SetShare.set_id)
-        .join(ClassMember, ClassMember.class_id == SetShare.class_id)
-        .where(ClassMember.user_id == user.id)
-    )
+    """The set if `user` may study it (see `QuestionSet.readable_by`)."""
     return db.session.scalar(
-        select(QuestionSet).where(
-            QuestionSet.id == set_id,
-            QuestionSet.deleted_at.is_(None),
-            or_(
-                QuestionSet.owner_id == user.id,
-                QuestionSet.is_public.is_(True),
-                QuestionSet.id.in_(shared_with_user),
-            ),
-        )
+        select(QuestionSet).where(QuestionSet.id == set_id, QuestionSet.readable_by(user.id))
     )
 
 

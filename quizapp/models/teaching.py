@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, and_, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import db, utcnow
@@ -29,6 +29,20 @@ class QuestionSet(db.Model):
     deleted_at: Mapped[datetime | None]
 
     owner: Mapped[User] = relationship()
+
+    @classmethod
+    def readable_by(cls, user_id: int) -> ColumnElement[bool]:
+        """Who may study a set: its owner, anyone when it is public, members of a class it is
+        shared with; never once it is deleted."""
+        shared_with_user = (
+            select(SetShare.set_id)
+            .join(ClassMember, ClassMember.class_id == SetShare.class_id)
+            .where(ClassMember.user_id == user_id)
+        )
+        return and_(
+            cls.deleted_at.is_(None),
+            or_(cls.owner_id == user_id, cls.is_public.is_(True), cls.id.in_(shared_with_user)),
+        )
 
 
 class SchoolClass(db.Model):
