@@ -102,17 +102,16 @@ def _sync_one_type(item_type: ItemType, incoming: Iterable[Incoming], now: datet
     )
     for item_id in plan.added:
         item = by_id[item_id]
-        db.session.add(
-            model(
-                id=item.id,
-                content=item.content,
-                content_hash=item.content_hash,
-                version=1,
-                updated_at=now,
-                **item.columns,
-            )
+        row = model(
+            id=item.id,
+            content=item.content,
+            content_hash=item.content_hash,
+            version=1,
+            updated_at=now,
+            **item.columns,
         )
-        db.session.add(_snapshot(item_type, item, 1, now))
+        db.session.add(row)
+        db.session.add(ItemVersion.of(item_type, row, now))
     for item_id in plan.updated:
         item, row = by_id[item_id], stored_rows[item_id]
         row.version += 1
@@ -122,7 +121,7 @@ def _sync_one_type(item_type: ItemType, incoming: Iterable[Incoming], now: datet
         row.retired_at = None
         for column, value in item.columns.items():
             setattr(row, column, value)
-        db.session.add(_snapshot(item_type, item, row.version, now))
+        db.session.add(ItemVersion.of(item_type, row, now))
     for item_id in plan.restored:
         stored_rows[item_id].retired_at = None
     for item_id in plan.retired:
@@ -130,14 +129,3 @@ def _sync_one_type(item_type: ItemType, incoming: Iterable[Incoming], now: datet
     # Rows must exist before the next type's foreign keys point at them.
     db.session.flush()
     return plan
-
-
-def _snapshot(item_type: ItemType, item: Incoming, version: int, now: datetime) -> ItemVersion:
-    return ItemVersion(
-        item_type=item_type,
-        item_id=item.id,
-        version=version,
-        content_hash=item.content_hash,
-        content=item.content,
-        created_at=now,
-    )

@@ -82,14 +82,5 @@ def sync_set_flashcards(
         card.content_hash = digest
         card.updated_at = now
         card.retired_at = None
-        db.session.add(
-            ItemVersion(
-                item_type=ItemType.FLASHCARD,
-                item_id=card.id,
-                version=card.version,
-                content_hash=digest,
-                content=content,
-                created_at=now,
-            )
-        )
+        db.session.add(ItemVersion.of(ItemType.FLASHCARD, card, now))
     db.session.flush()

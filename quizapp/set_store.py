@@ -121,17 +121,6 @@ def topic_of(question: SetQuestion) -> str:
     return category if category in {topic.value for topic in Topic} else DEFAULT_TOPIC.value
 
 
-def _snapshot(row: Question, now: datetime) -> ItemVersion:
-    return ItemVersion(
-        item_type=ItemType.QUESTION,
-        item_id=row.id,
-        version=row.version,
-        content_hash=row.content_hash,
-        content=row.content,
-        created_at=now,
-    )
-
-
 def add_question(
     question_set: QuestionSet,
     question: SetQuestion,
@@ -155,7 +144,7 @@ def add_question(
         updated_at=now,
     )
     db.session.add(row)
-    db.session.add(_snapshot(row, now))
+    db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
     db.session.flush()
     sync_set_flashcards(question_set, now, [row])
     return row
@@ -176,7 +165,7 @@ def edit_question(
     row.kind = content["kind"]
     row.topic = topic
     row.updated_at = now
-    db.session.add(_snapshot(row, now))
+    db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
     sync_set_flashcards(question_set, now, [row])
     return True
 

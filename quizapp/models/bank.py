@@ -80,3 +80,15 @@ class ItemVersion(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def of(cls, item_type: ItemType, row: VersionedItem, now: datetime) -> ItemVersion:
+        """A snapshot of the row's current version."""
+        return cls(
+            item_type=item_type,
+            item_id=row.id,
+            version=row.version,
+            content_hash=row.content_hash,
+            content=row.content,
+            created_at=now,
+        )
