@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import func, select
-from support_quizzes import Clock
+from support_quizzes import Clock, load_small_bank
 
-from quizapp.bank_store import incoming_items, read_bank, sync_bank
 from quizapp.models import Fact, Flashcard, LearnerCard, ReviewLog, db
 
-SMALL_BANK = Path(__file__).parent / "data" / "bank" / "good"
 # Noon in UTC: far from the 04:00 start of a study day, so "today" is unambiguous.
 T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -24,10 +21,7 @@ def install_clock(app: Flask, start: datetime = T0) -> Clock:
 
 
 def load_bank(app: Flask) -> None:
-    load = read_bank(SMALL_BANK)
-    assert load.ok, load.problems
-    sync_bank(incoming_items(load, app.config["QUESTION_BANK_SEED"]), T0 - timedelta(days=30))
-    db.session.commit()
+    load_small_bank(app, at=T0 - timedelta(days=30))
 
 
 def cards_of(user_id: int) -> list[LearnerCard]:

@@ -12,10 +12,11 @@ SMALL_BANK = Path(__file__).parent / "data" / "bank" / "good"
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
-def load_small_bank(app) -> None:
+def load_small_bank(app, at: datetime = T0) -> None:
+    """Sync the small fixture bank into the database as of `at`."""
     load = read_bank(SMALL_BANK)
     assert load.ok, load.problems
-    sync_bank(incoming_items(load, app.config["QUESTION_BANK_SEED"]), T0)
+    sync_bank(incoming_items(load, app.config["QUESTION_BANK_SEED"]), at)
     db.session.commit()
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 from support import create_user
-from support_flashcards import SMALL_BANK, cards_of, install_clock, load_bank, review_count
+from support_flashcards import cards_of, install_clock, load_bank, review_count
+from support_quizzes import SMALL_BANK
 from support_teach import enrol, make_class, make_set
 
 from quizapp.bank_store import incoming_items, read_bank, sync_bank
