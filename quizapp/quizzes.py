@@ -118,12 +118,19 @@ def attempt(attempt_id: int):
     return _render_attempt(attempt, now)
 
 
+def item_fields(form: MultiDict, name: str) -> dict[str, str]:
+    """A question's per-item fields (ordering positions, matching choices) by item index."""
+    prefix = name + "-"
+    return {
+        key.removeprefix(prefix): value for key, value in form.items() if key.startswith(prefix)
+    }
+
+
 def form_values(view: QuestionView, typed: MultiDict | None) -> dict[str, Any]:
     """What each input of a question shows: what was just typed, else the saved response."""
     name = f"q{view.position}"
     if typed is not None:
-        extra = {key.removeprefix(name + "-"): value for key, value in typed.items()}
-        return {"main": typed.getlist(name), "extra": extra}
+        return {"main": typed.getlist(name), "extra": item_fields(typed, name)}
     response = view.response
     if response is None:
         return {"main": [], "extra": {}}
@@ -177,11 +184,7 @@ def _parse_form(attempt: Attempt, form: MultiDict) -> tuple[dict[int, Any], dict
     responses, errors = {}, {}
     for question in attempt.questions:
         name = f"q{question.position}"
-        extra = {
-            key.removeprefix(name + "-"): value
-            for key, value in form.items()
-            if key.startswith(name + "-")
-        }
+        extra = item_fields(form, name)
         if name not in form and not extra and f"{name}-present" not in form:
             continue
         shown = shown_question(question, contents[question.position])
