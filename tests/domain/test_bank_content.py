@@ -6,6 +6,7 @@ expected to fail; they are the definition of done for the bank, so do not loosen
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -105,3 +106,24 @@ def test_each_topic_has_at_least_a_quarter_of_the_questions(topic: str):
     assert total, "no questions at all"
     share = by_topic[topic] / total
     assert share >= MIN_TOPIC_SHARE, f"{topic}: {share:.0%} of {total} questions ({by_topic})"
+
+
+# Words ../shared/CONTENT.md allows only inside an attributed quote or term.
+LOADED_WORDS = re.compile(
+    r"\b(occup\w*|liberat\w*|aggress\w*|terroris\w*|anti-terroris\w*|genocid\w*|ethnic cleansing"
+    r"|separatis\w*|puppet|so-called|illegal regime|historical lands)\b",
+    re.IGNORECASE,
+)
+QUOTED_TITLE = re.compile(r"^\u201c[^\u201d]+\u201d \(.+\)$")
+
+
+def test_a_source_title_with_a_loaded_word_is_shown_as_the_outlets_own_quoted_title():
+    """A learner reads such a title as the outlet's words: “Title” (Outlet), never the app's."""
+    unquoted = sorted(
+        {
+            item.source.title
+            for item in (*bank().facts, *bank().questions)
+            if LOADED_WORDS.search(item.source.title) and not QUOTED_TITLE.match(item.source.title)
+        }
+    )
+    assert unquoted == []
