@@ -32,12 +32,21 @@ def _page(code: int, message: str | None = None):
     return render_template("errors/error.html", code=code, title=title, message=text), code
 
 
+def _csrf_advice(error: CSRFError) -> str:
+    if "session token is missing" in (error.description or ""):
+        return "You were logged out. Log in again in another tab, then change the answer again."
+    return "This page has expired. Reload it to go on; answers saved so far are kept."
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         if request.path.startswith("/api/"):
             message = "Missing or invalid CSRF token: send it in the X-CSRFToken header."
             return {"message": message, "field": "X-CSRFToken"}, 400
+        if request.accept_mimetypes.best == "application/json":
+            # A page's script saving in the background: say what to do about it.
+            return {"message": _csrf_advice(error), "field": "csrf_token"}, 400
         return _page(
             400, "This form had expired or came from elsewhere. Reload the page and try again."
         )

@@ -146,6 +146,14 @@ def live_server(migrated_database: str) -> Iterator[LiveServer]:
             db.engine.dispose()
 
 
+@pytest.fixture
+def live_clock(live_server: LiveServer) -> Clock:
+    """The live server's clock, set to a fixed moment and moved only by the test."""
+    clock = Clock()
+    live_server.app.config["CLOCK"] = clock
+    return clock
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {

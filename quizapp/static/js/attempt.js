@@ -18,6 +18,11 @@
     action.name = "action";
     action.value = "submit";
     form.appendChild(action);
+    var timeUp = document.createElement("input");
+    timeUp.type = "hidden";
+    timeUp.name = "time_up";  // what is saved counts, even an incomplete order
+    timeUp.value = "1";
+    form.appendChild(timeUp);
     form.submit();
   }
 
@@ -60,29 +65,95 @@
   }
 
   var url = form.dataset.autosaveUrl;
-  var token = form.querySelector("input[name=csrf_token]").value;
+  var TYPING_PAUSE_MS = 700;
 
-  function autosave(block) {
+  function answerData(block) {
     var data = new FormData();
-    data.append("csrf_token", token);
+    data.append("csrf_token", form.querySelector("input[name=csrf_token]").value);
     block.querySelectorAll("input, select").forEach(function (field) {
       if (!field.name || field.disabled) { return; }
       if ((field.type === "radio" || field.type === "checkbox") && !field.checked) { return; }
       data.append(field.name, field.value);
     });
-    var status = block.querySelector(".autosave-status");
-    fetch(url, { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
-      .then(function (result) {
-        status.textContent = result.saved ? "Saved." : result.message;
-      })
-      .catch(function () {
-        status.textContent = "Not saved: check your connection. Your answer stays on this page.";
-      });
+    return data;
   }
 
+  // What a refused save means for the student, from the server's answer.
+  function explain(response, result) {
+    if (response.redirected || response.status === 401) {
+      return "Not saved: You were logged out. Log in again in another tab, then change the " +
+        "answer again.";
+    }
+    if (result && result.message) { return "Not saved: " + result.message; }
+    return "Not saved: the server could not save this answer (error " + response.status +
+      "). Your answer stays on this page; try again in a moment.";
+  }
+
+  // One save at a time per question, always of its latest answer: saves cannot land out of order.
+  function saver(block) {
+    var status = block.querySelector(".autosave-status");
+    var state = { sending: false, again: false, dirty: false, timer: null };
+
+    function send() {
+      window.clearTimeout(state.timer);
+      if (state.sending) { state.again = true; status.textContent = "Saving…"; return; }
+      state.sending = true;
+      state.dirty = false;
+      status.textContent = "Saving…";
+      fetch(url, {
+        method: "POST",
+        body: answerData(block),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" }
+      })
+        .then(function (response) {
+          var json = (response.headers.get("Content-Type") || "").indexOf("json") !== -1;
+          return (json ? response.json() : Promise.resolve(null)).then(function (result) {
+            var saved = response.ok && !response.redirected && result && result.saved;
+            if (!saved) { status.textContent = explain(response, result); }
+            else if (!state.again) { status.textContent = "Saved."; }
+          });
+        })
+        .catch(function () {
+          status.textContent = "Not saved: the server could not be reached. Your answer stays " +
+            "on this page and is saved with your next change.";
+        })
+        .then(function () {
+          state.sending = false;
+          if (state.again) { state.again = false; send(); }
+        });
+    }
+
+    return {
+      now: send,
+      soon: function () {
+        state.dirty = true;
+        window.clearTimeout(state.timer);
+        state.timer = window.setTimeout(send, TYPING_PAUSE_MS);
+      },
+      // Leaving the page: a typed answer not yet sent goes out in a beacon.
+      flush: function () {
+        if (!state.dirty) { return; }
+        window.clearTimeout(state.timer);
+        state.dirty = false;
+        navigator.sendBeacon(url, answerData(block));
+      }
+    };
+  }
+
+  var savers = [];
   form.querySelectorAll("fieldset.question").forEach(function (block) {
-    block.addEventListener("change", function () { autosave(block); });
+    var save = saver(block);
+    savers.push(save);
+    block.addEventListener("change", function () { save.now(); });
+    block.addEventListener("input", function (event) {
+      if (event.target.type === "text") { save.soon(); }
+    });
+    block.addEventListener("answerchange", function () { save.now(); });
+  });
+  window.addEventListener("pagehide", function () {
+    if (submitted) { return; }
+    savers.forEach(function (save) { save.flush(); });
   });
   form.addEventListener("submit", function () { submitted = true; });
 })();

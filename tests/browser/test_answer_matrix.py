@@ -1,0 +1,149 @@
+"""Every question kind, with JavaScript on and off, under each feedback mode, in chromium.
+
+Each case answers one question, loads the page afresh and checks that it shows exactly the saved
+answer, checks the question where the mode allows it, submits, and reads the stored response and
+score. The quiz of each case holds one question of its kind, drawn from the small test bank.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from support_browser import sign_in_context
+from support_quizzes import T0, OneQuestion, one_question_attempt
+
+from quizapp.domain.generation import QuestionKind
+from quizapp.models import Attempt, AttemptState, db
+
+pytestmark = pytest.mark.browser
+FEEDBACK = ("after_each", "at_end", "after_close")
+
+
+def right_answer(case: OneQuestion) -> Any:
+    """The correct response, stored as the app stores it."""
+    answer = case.content["answer"]
+    match case.kind:
+        case QuestionKind.MULTIPLE_CHOICE:
+            return [choice for choice in case.shown if choice in answer]
+        case QuestionKind.NUMERIC | QuestionKind.YEAR:
+            return answer["value"]
+        case QuestionKind.SHORT_TEXT:
+            return answer["answer"]
+        case QuestionKind.MATCHING:
+            return {left: right for left, right in answer}
+    return answer
+
+
+def fields_for(case: OneQuestion) -> dict[str, list[str]]:
+    """The form fields (name -> values) that carry the right answer."""
+    response = right_answer(case)
+    match case.kind:
+        case QuestionKind.MULTIPLE_CHOICE:
+            return {"q1": response}
+        case QuestionKind.TRUE_FALSE:
+            return {"q1": ["true" if response else "false"]}
+        case QuestionKind.ORDERING:
+            return {f"q1-{i}": [str(response.index(item) + 1)] for i, item in enumerate(case.shown)}
+        case QuestionKind.MATCHING:
+            lefts = [left for left, _ in case.content["answer"]]
+            return {f"q1-{i}": [response[left]] for i, left in enumerate(lefts)}
+    return {"q1": [str(response)]}
+
+
+def answer(page: Page, case: OneQuestion) -> None:
+    for name, values in fields_for(case).items():
+        if case.kind in (QuestionKind.ORDERING, QuestionKind.MATCHING):
+            page.locator(f"#{name}").select_option(values[0])
+        elif case.kind in (QuestionKind.NUMERIC, QuestionKind.YEAR, QuestionKind.SHORT_TEXT):
+            page.locator(f"#{name}").fill(values[0])
+        else:
+            for value in values:
+                page.locator(f"input[name={name}][value='{value}']").check()
+
+
+def sent_fields(page: Page) -> dict[str, list[str]]:
+    """What the attempt form would send now, from the live page (as the browser submits it)."""
+    pairs = page.evaluate(
+        "() => Array.from(new FormData(document.getElementById('attempt-form')).entries())"
+    )
+    sent: dict[str, list[str]] = {}
+    for name, value in pairs:
+        if name.startswith("q1") and name != "q1-present":
+            sent.setdefault(name, []).append(value)
+    return {name: values for name, values in sent.items() if values != [""]}
+
+
+def locked_inputs(page: Page) -> str:
+    """Whether every input of question 1 is locked (disabled, or read-only for typed answers)."""
+    return page.evaluate(
+        """() => {
+        const block = document.getElementById('q1-block');
+        const fields = [...block.querySelectorAll('input:not([type=hidden]), select')];
+        return fields.length && fields.every(f => f.disabled || f.readOnly) ? 'all' : 'not all';
+        }"""
+    )
+
+
+def stored(live_server, case: OneQuestion) -> Attempt:
+    with live_server.app.app_context():
+        attempt = db.session.get(Attempt, case.attempt_id)
+        attempt.questions  # noqa: B018 - loaded before the session closes
+        db.session.expunge_all()
+        return attempt
+
+
+def take(page: Page, live_server, case: OneQuestion, feedback: str, javascript: bool) -> None:
+    url = f"{live_server.url}/attempts/{case.attempt_id}"
+    page.goto(url)
+    answer(page, case)
+    if javascript:
+        expect(page.locator("#q1-block .autosave-status")).to_have_text("Saved.")
+    else:
+        page.get_by_role("button", name="Save answers").click()
+        expect(page.get_by_text("Your answers are saved.")).to_be_visible()
+    assert stored(live_server, case).questions[0].response == right_answer(case)
+
+    page.goto(url)  # a fresh load shows the stored answer, not what the browser remembers
+    assert sent_fields(page) == fields_for(case)
+
+    check = page.get_by_role("button", name="Check answer 1")
+    if feedback == "after_each":
+        check.click()
+        expect(page.locator("#q1-block .feedback")).to_contain_text("Correct.")
+        assert locked_inputs(page) == "all"
+    else:
+        expect(check).to_have_count(0)
+    page.get_by_role("button", name="Submit attempt").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Result: {case.kind.value} quiz")
+
+
+@pytest.mark.parametrize("feedback", FEEDBACK)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("kind", list(QuestionKind), ids=[kind.value for kind in QuestionKind])
+def test_answer_reload_check_and_submit(
+    live_server, live_clock, browser: Browser, kind, javascript, feedback
+):
+    case = one_question_attempt(live_server.app, kind, feedback)
+    context = browser.new_context(java_script_enabled=javascript)
+    sign_in_context(context, live_server.app, live_server.url, case.login_id)
+    page = context.new_page()
+    take(page, live_server, case, feedback, javascript)
+
+    attempt = stored(live_server, case)
+    question = attempt.questions[0]
+    assert attempt.state is AttemptState.FINISHED
+    assert question.response == right_answer(case)
+    assert question.score == 1.0 and attempt.score == 1.0
+    assert question.checked is (feedback == "after_each")
+
+    feedback_box = page.locator(".results .feedback")
+    if feedback == "after_close":
+        expect(page.get_by_text("Correct answers and explanations are shown")).to_be_visible()
+        expect(feedback_box).to_have_count(0)
+        live_clock.now = T0 + timedelta(days=1)
+        page.reload()
+    expect(feedback_box).to_contain_text("Correct.")
+    context.close()
