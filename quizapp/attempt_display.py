@@ -10,6 +10,7 @@ from typing import Any
 from .attempt_store import contents_of, shown_question
 from .domain.generation import QuestionKind
 from .domain.quiz_rules import Feedback, feedback_visible
+from .domain.responses import ordering_hint
 from .models import Assignment, Attempt, AttemptQuestion, AttemptState, db
 
 
@@ -38,6 +39,8 @@ class QuestionView:
     reveal: Reveal | None
     markdown: bool = False
     """The prompt and explanation are authored Markdown (set questions), rendered sanitised."""
+    ordering_hint: str = ""
+    """Ordering only: how to number the items, in the direction the prompt asks for."""
 
     def as_public_dict(self) -> dict[str, Any]:
         """JSON for API clients: the same information the HTML page shows."""
@@ -74,6 +77,9 @@ def describe(kind: QuestionKind, value: Any) -> str:
             return "True" if value else "False"
         case QuestionKind.MULTIPLE_CHOICE:
             return "; ".join(value)
+        case QuestionKind.ORDERING if isinstance(value, Mapping):
+            placed = sorted(value.items(), key=lambda pair: pair[1])
+            return "Incomplete order: " + "; ".join(f"{n}. {item}" for item, n in placed)
         case QuestionKind.ORDERING:
             return " → ".join(value)
         case QuestionKind.MATCHING:
@@ -139,6 +145,9 @@ def question_views(attempt: Attempt, now: datetime) -> list[QuestionView]:
                 checked=question.checked,
                 reveal=_reveal(question, content) if visible else None,
                 markdown=bool(content.get("markdown")),
+                ordering_hint=ordering_hint(content["prompt"])
+                if shown.kind is QuestionKind.ORDERING
+                else "",
             )
         )
     return views

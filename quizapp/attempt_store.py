@@ -29,7 +29,7 @@ from .domain.quiz_rules import (
     draw_questions,
     shown_choices,
 )
-from .domain.responses import ShownQuestion
+from .domain.responses import ShownQuestion, is_partial_order, partial_order_error
 from .domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time, is_overdue
 from .flashcard_store import QuizOutcome, record_quiz_outcomes
 from .models import (
@@ -37,6 +37,7 @@ from .models import (
     Attempt,
     AttemptQuestion,
     AttemptState,
+    FeedbackTiming,
     FinishReason,
     ItemType,
     ItemVersion,
@@ -294,15 +295,42 @@ def save_responses(attempt: Attempt, responses: Mapping[int, Any], now: datetime
         question.saved_at = now
 
 
+def ensure_checkable(attempt: Attempt) -> None:
+    """Raise unless the quiz gives feedback question by question (checking locks an answer)."""
+    if attempt.quiz.feedback_timing is not FeedbackTiming.AFTER_EACH:
+        raise AttemptProblem(
+            "This quiz does not check answers one by one; your answers are graded when you "
+            "submit the attempt.",
+            status=409,
+        )
+
+
+def incomplete_orders(attempt: Attempt, responses: Mapping[int, Any]) -> dict[str, str]:
+    """By field, the ordering questions still incomplete once `responses` are applied."""
+    kinds = {position: QuestionKind(c["kind"]) for position, c in contents_of(attempt).items()}
+    problems = {}
+    for question in attempt.questions:
+        response = responses.get(question.position, question.response)
+        if is_partial_order(kinds[question.position], response):
+            problems[f"q{question.position}"] = partial_order_error(len(question.shown_choices))
+    return problems
+
+
 def check_question(attempt: Attempt, position: int, now: datetime) -> None:
     """Lock one answered question and grade it (quizzes with feedback after each question)."""
+    ensure_checkable(attempt)
     ensure_accepting(attempt, now)
     question = next((q for q in attempt.questions if q.position == position), None)
     if question is None:
         raise AttemptProblem(f"There is no question {position} in this attempt.", status=404)
+    content = contents_of(attempt)[position]
     if question.response is None:
         raise AttemptProblem("Answer the question before checking it.", field=f"q{position}")
-    content = contents_of(attempt)[position]
+    if is_partial_order(QuestionKind(content["kind"]), question.response):
+        raise AttemptProblem(
+            f"Question {position}: {partial_order_error(len(question.shown_choices))}",
+            field=f"q{position}",
+        )
     question.checked = True
     question.score = grade(QuestionKind(content["kind"]), content["answer"], question.response)
 
@@ -372,6 +400,17 @@ def finalise(attempt: Attempt, now: datetime) -> bool:
     db.session.flush()
     db.session.expire(attempt, ["state", "open_key", "finished_at", "finish_reason", "score"])
     return True
+
+
+def finalise_if_overdue(attempt: Attempt, now: datetime) -> bool:
+    """Finish an open attempt whose deadline and grace have passed (the page and API read it).
+
+    Returns whether this call finished it; the attempt is re-read under lock either way.
+    """
+    if attempt.state is not AttemptState.OPEN or not is_overdue(attempt.deadline, now, grace()):
+        return False
+    locked = lock_attempt(attempt.id)
+    return locked is not None and locked.state is AttemptState.OPEN and finalise(locked, now)
 
 
 def submit(attempt: Attempt, now: datetime) -> None:

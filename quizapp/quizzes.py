@@ -15,8 +15,9 @@ from .attempt_store import (
     attempts_used,
     check_question,
     contents_of,
-    ensure_accepting,
-    grace,
+    ensure_checkable,
+    finalise_if_overdue,
+    incomplete_orders,
     lock_attempt,
     open_attempt,
     save_responses,
@@ -27,7 +28,7 @@ from .attempt_store import (
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
 from .domain.responses import parse_form_response
-from .domain.timing import is_overdue, seconds_left
+from .domain.timing import seconds_left
 from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
 from .taking import store as taking_store
 from .taking.navigation import current_page, next_url
@@ -107,13 +108,12 @@ def start(quiz_id: int):
 
 def settle_overdue(attempt: Attempt, now) -> Attempt:
     """The attempt, finished as of its deadline (and committed) if its time has run out."""
-    if attempt.state is AttemptState.OPEN and is_overdue(attempt.deadline, now, grace()):
-        attempt = own_attempt_or_404(attempt.id, lock=True)
-        try:
-            ensure_accepting(attempt, now)
-        except AttemptProblem as problem:
-            flash(problem.message, "info")
-        db.session.commit()
+    if finalise_if_overdue(attempt, now):
+        flash(
+            "Time is up: the attempt was submitted at its deadline with the answers saved by then.",
+            "info",
+        )
+    db.session.commit()
     return attempt
 
 
@@ -146,6 +146,9 @@ def form_values(view: QuestionView, typed: MultiDict | None) -> dict[str, Any]:
             return {"main": list(response), "extra": {}}
         case QuestionKind.TRUE_FALSE:
             return {"main": ["true" if response else "false"], "extra": {}}
+        case QuestionKind.ORDERING if isinstance(response, dict):
+            chosen = {str(i): str(response.get(item, "")) for i, item in enumerate(view.choices)}
+            return {"main": [], "extra": chosen}
         case QuestionKind.ORDERING:
             positions = {
                 str(i): str(response.index(item) + 1) for i, item in enumerate(view.choices)
@@ -205,7 +208,10 @@ def _parse_form(attempt: Attempt, form: MultiDict) -> tuple[dict[int, Any], dict
     for question in attempt.questions:
         name = f"q{question.position}"
         extra = item_fields(form, name)
-        if name not in form and not extra and f"{name}-present" not in form:
+        extra.pop("present", None)
+        if name not in form and not extra and (question.checked or f"{name}-present" not in form):
+            # Not on the form; a checked question's disabled inputs are never sent, and its
+            # locked answer stays as stored.
             continue
         shown = shown_question(question, contents[question.position])
         parsed = parse_form_response(shown, form.getlist(name), extra)
@@ -223,7 +229,17 @@ def answer(attempt_id: int):
     now = clock_now()
     action = request.form.get("action", "save")
     page = request.form.get("page")
+    check = action.removeprefix("check-") if action.startswith("check-") else None
+    try:
+        if check is not None:
+            ensure_checkable(attempt)  # refused before anything is saved
+    except AttemptProblem as problem:
+        flash(problem.message, "error")
+        return redirect(next_url(attempt, action, page))
     responses, errors = _parse_form(attempt, request.form)
+    if action == "submit" and not request.form.get("time_up") and not errors:
+        # A complete order is needed to submit, except when time is up: then what is saved counts.
+        errors = incomplete_orders(attempt, responses)
     if errors:
         # Nothing is saved while any answer is unreadable; the page keeps what was typed.
         db.session.rollback()
@@ -234,11 +250,10 @@ def answer(attempt_id: int):
         if action == "submit":
             submit(attempt, now)
             flash("Your attempt is submitted and graded.", "success")
-        elif action.startswith("check-") and action.removeprefix("check-").isdigit():
-            check_question(attempt, int(action.removeprefix("check-")), now)
-            target = next_url(attempt, action, page)
         else:
-            if action == "save":
+            if check is not None and check.isdigit():
+                check_question(attempt, int(check), now)
+            elif action == "save":
                 flash("Your answers are saved.", "success")
             target = next_url(attempt, action, page)
     except AttemptProblem as problem:

@@ -12,6 +12,7 @@ from ..attempt_display import question_views
 from ..attempt_store import (
     AttemptProblem,
     contents_of,
+    finalise_if_overdue,
     lock_attempt,
     save_responses,
     shown_question,
@@ -150,8 +151,14 @@ def start_attempt(quiz_id: int):
 @blp.get("/attempts/<int:attempt_id>")
 @blp.response(200, AttemptSchema)
 def read_attempt(attempt_id: int):
-    """The attempt: questions without answers until the quiz's feedback rule allows them."""
-    return attempt_payload(own_attempt(attempt_id))
+    """The attempt: questions without answers until the quiz's feedback rule allows them.
+
+    An attempt whose deadline (and grace) has passed is finished first, as on the HTML page.
+    """
+    attempt = own_attempt(attempt_id)
+    finalise_if_overdue(attempt, clock_now())
+    db.session.commit()
+    return attempt_payload(attempt)
 
 
 @blp.put("/attempts/<int:attempt_id>/answers/<int:position>")
@@ -194,6 +201,8 @@ def submit_attempt(attempt_id: int):
 def read_result(attempt_id: int):
     """The finished attempt with its score and the feedback the quiz allows."""
     attempt = own_attempt(attempt_id)
+    finalise_if_overdue(attempt, clock_now())
+    db.session.commit()
     if attempt.state is not AttemptState.FINISHED:
         abort(409, message="This attempt is still open: submit it first.")
     return attempt_payload(attempt)

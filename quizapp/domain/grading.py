@@ -3,7 +3,8 @@
 A response is what the student sent, already parsed into plain values:
 single_choice / who_said_it: the chosen text; multiple_choice: a list of chosen texts;
 true_false: a bool; numeric / year: a number; short_text: the typed text; ordering: the items in the
-student's order; matching: a mapping left -> chosen right. None means unanswered.
+student's order (while incomplete, a mapping item -> position, which scores 0); matching: a mapping
+left -> chosen right. None means unanswered.
 Scores are fractions between 0 and 1.
 """
 
@@ -96,7 +97,8 @@ def _multiple_choice(correct: Sequence[str], chosen: Sequence[str]) -> float:
 
 
 def _ordering(correct: Sequence[str], given: Sequence[str]) -> float:
-    if sorted(given) != sorted(correct):
+    # An incomplete order (item -> position, saved while answering) earns nothing.
+    if not isinstance(given, list) or sorted(given) != sorted(correct):
         return 0.0
     in_place = sum(1 for a, b in zip(correct, given, strict=True) if a == b)
     return in_place / len(correct)

@@ -150,10 +150,32 @@ def _ordering_positions(question: ShownQuestion, positions: Mapping[str, str]) -
     if not chosen:
         return Parsed()
     expected = {str(n) for n in range(1, len(items) + 1)}
+    if any(index >= len(items) for index in chosen) or not set(chosen.values()) <= expected:
+        return Parsed(error=f"Choose positions from 1 to {len(items)} for the items shown.")
     if len(chosen) != len(items) or set(chosen.values()) != expected:
-        return Parsed(error=f"Give each item a different position from 1 to {len(items)}.")
+        # Kept while the student works; a complete order is asked for at submission.
+        return Parsed({items[index]: int(chosen[index]) for index in sorted(chosen)})
     order = sorted(range(len(items)), key=lambda index: int(chosen[index]))
     return Parsed([items[index] for index in order])
+
+
+def is_partial_order(kind: QuestionKind, response: Any) -> bool:
+    """Whether a response is an ordering still being worked on (item -> position, incomplete)."""
+    return kind is QuestionKind.ORDERING and isinstance(response, Mapping)
+
+
+def partial_order_error(item_count: int) -> str:
+    return f"Give each item a different position from 1 to {item_count}."
+
+
+def ordering_hint(prompt: str) -> str:
+    """How to number the items, in the direction the question asks for (1 comes first)."""
+    text = prompt.casefold()
+    if "earliest first" in text or "chronological" in text:
+        return "1 for the earliest"
+    if "latest first" in text or "most recent first" in text:
+        return "1 for the latest"
+    return "1 for the item that comes first in the order the question asks for"
 
 
 def _matching(question: ShownQuestion, chosen: Mapping[int, str]) -> Parsed:

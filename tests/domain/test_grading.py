@@ -9,7 +9,13 @@ import pytest
 from quizapp.domain.generation import QuestionKind
 from quizapp.domain.grading import grade, is_recall, normalise_text
 from quizapp.domain.quiz_rules import Feedback, Grading, combined_grade, feedback_visible
-from quizapp.domain.responses import ShownQuestion, parse_form_response, parse_json_response
+from quizapp.domain.responses import (
+    ShownQuestion,
+    is_partial_order,
+    ordering_hint,
+    parse_form_response,
+    parse_json_response,
+)
 from quizapp.domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time
 
 K = QuestionKind
@@ -90,7 +96,12 @@ MATCH = ShownQuestion(K.MATCHING, ("1", "2"), lefts=("x", "y"))
         (ShownQuestion(K.NUMERIC, ()), ["abc"], {}, None, "Enter a number, such as 1,050."),
         (ShownQuestion(K.TRUE_FALSE, ()), ["false"], {}, False, None),
         (ORDER, [], {"0": "2", "1": "1", "2": "3"}, ["a", "b", "c"], None),
-        (ORDER, [], {"0": "1", "1": "1", "2": "3"}, None, "Give each item a different position"),
+        # Duplicates and gaps are kept while answering; submission asks for a complete order.
+        (ORDER, [], {"0": "1", "1": "1", "2": "3"}, {"b": 1, "a": 1, "c": 3}, None),
+        (ORDER, [], {"1": "2"}, {"a": 2}, None),
+        (ORDER, [], {"0": "4"}, None, "Choose positions from 1 to 3"),
+        (ORDER, [], {"0": "x"}, None, "Choose positions from 1 to 3"),
+        (ORDER, [], {"7": "1"}, None, "Choose positions from 1 to 3"),
         (MATCH, [], {"0": "2", "1": "1"}, {"x": "2", "y": "1"}, None),
         (MATCH, [], {"0": "9"}, None, "Choose each match among the options shown."),
     ],
@@ -102,6 +113,31 @@ def test_parse_form_response(question, values, extra, response, error):
         assert parsed.error is None
     else:
         assert parsed.error.startswith(error)
+
+
+def test_an_incomplete_order_scores_nothing():
+    assert grade(K.ORDERING, ["a", "b", "c"], {"a": 1, "b": 2, "c": 3}) == 0
+    assert grade(K.ORDERING, ["a", "b", "c"], ["a", "b", "c"]) == 1
+    assert is_partial_order(K.ORDERING, {"a": 1}) and not is_partial_order(K.ORDERING, ["a"])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "hint"),
+    [
+        ("Put these events in chronological order, earliest first.", "1 for the earliest"),
+        (
+            "Put these Presidents in the order they took office, earliest first.",
+            "1 for the earliest",
+        ),
+        ("Order these releases, most recent first.", "1 for the latest"),
+        (
+            "Order these towns from north to south.",
+            "1 for the item that comes first in the order the question asks for",
+        ),
+    ],
+)
+def test_the_ordering_hint_follows_the_prompt(prompt, hint):
+    assert ordering_hint(prompt) == hint
 
 
 def test_parse_json_response_checks_types():
