@@ -47,7 +47,7 @@ def test_the_start_page_states_the_rules_and_starts_nothing(client, auth, quiz, 
     text = re.sub(r"\s+", " ", page)
     assert "<h1>Test quiz</h1>" in page
     assert "<dt>Questions</dt><dd>4</dd>" in text
-    assert "15 min 0 s for you: 10 min 0 s plus your 50% extra time" in text
+    assert "15 min for you: 10 min plus your 50% extra time" in text
     assert "0 used, 3 left of 3" in text
     assert "2026-03-03 09:00 UTC" in text  # the close time
     assert "When you finish the attempt" in text  # when answers are shown

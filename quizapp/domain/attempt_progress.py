@@ -57,7 +57,7 @@ def progress_of(standings: Iterable[tuple[int, bool, bool]]) -> Progress:
 
 def page_of(requested: str | None, total: int) -> int:
     """The question a one-per-page attempt shows for a requested page: 1..total, else 1."""
-    if requested is None or not requested.isdigit():
+    if requested is None or not (requested.isascii() and requested.isdigit()):
         return 1
     return min(max(int(requested), 1), max(total, 1))
 
@@ -114,14 +114,14 @@ def outcome_of(
 
 
 def duration_text(taken: timedelta) -> str:
-    """A duration in words: "12 min 5 s", "45 s", "1 h 3 min"."""
+    """A duration in words: "12 min 5 s", "10 min", "45 s", "1 h 3 min"."""
     seconds = max(0, int(taken.total_seconds()))
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
         return f"{hours} h {minutes} min"
     if minutes:
-        return f"{minutes} min {seconds} s"
+        return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
     return f"{seconds} s"
 
 

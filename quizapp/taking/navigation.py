@@ -35,7 +35,7 @@ def next_url(attempt: Attempt, action: str, page: str | None) -> str:
     summary; any other action returns to the page the form came from.
     """
     verb, _, argument = action.partition("-")
-    if verb in ("flag", "unflag") and argument.isdigit():
+    if verb in ("flag", "unflag") and argument.isascii() and argument.isdigit():
         set_flag(attempt, int(argument), verb == "flag")
         return question_url(attempt, int(argument))
     if verb == "goto" and argument.isdigit():
