@@ -37,11 +37,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
+    from .taking import views as taking_views
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(quizzes.bp)
+    app.register_blueprint(taking_views.bp)
     app.register_blueprint(flashcards.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(tokens.bp)

@@ -102,9 +102,25 @@ def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
 
 
 def attempts_used(user_id: int, quiz_id: int) -> int:
+    """Graded attempts the student has started at the quiz (practice runs do not count)."""
     return db.session.scalar(
-        select(func.count()).where(Attempt.user_id == user_id, Attempt.quiz_id == quiz_id)
+        select(func.count()).where(
+            Attempt.user_id == user_id,
+            Attempt.quiz_id == quiz_id,
+            Attempt.practice_of_id.is_(None),
+        )
     )
+
+
+def start_refusal(window: Window, used: int, now: datetime) -> str | None:
+    """Why a new attempt cannot start now, or None when it can."""
+    if window.opens_at is not None and now < window.opens_at:
+        return f"This quiz opens at {window.opens_at:%Y-%m-%d %H:%M} UTC."
+    if window.closes_at is not None and now >= window.closes_at:
+        return f"This quiz closed at {window.closes_at:%Y-%m-%d %H:%M} UTC."
+    if window.attempts_allowed is not None and used >= window.attempts_allowed:
+        return f"You have used all {window.attempts_allowed} attempts at this quiz."
+    return None
 
 
 def start_or_resume(
@@ -120,13 +136,10 @@ def start_or_resume(
             return existing
         finalise(existing, now)
     window = Window.of(quiz, assignment)
-    if window.opens_at is not None and now < window.opens_at:
-        raise AttemptProblem(f"This quiz opens at {window.opens_at:%Y-%m-%d %H:%M} UTC.")
-    if window.closes_at is not None and now >= window.closes_at:
-        raise AttemptProblem(f"This quiz closed at {window.closes_at:%Y-%m-%d %H:%M} UTC.")
     used = attempts_used(user.id, quiz.id)
-    if window.attempts_allowed is not None and used >= window.attempts_allowed:
-        raise AttemptProblem(f"You have used all {window.attempts_allowed} attempts at this quiz.")
+    refusal = start_refusal(window, used, now)
+    if refusal is not None:
+        raise AttemptProblem(refusal)
     number = used + 1
     rng = random.Random(attempt_seed(quiz.id, user.id, number))
     question_ids = draw_questions(
@@ -168,6 +181,28 @@ def start_or_resume(
             raise AttemptProblem("This quiz was just started elsewhere; reload the page.") from None
         return existing
     return attempt
+
+
+def available_questions(quiz: Quiz) -> int:
+    """How many live questions the quiz's sources hold that match its selection."""
+    selection = selection_of(quiz)
+    return sum(1 for candidate in _candidates(quiz) if selection.admits(candidate))
+
+
+def shortfall_warning(quiz: Quiz) -> str | None:
+    """A warning when the quiz asks for more questions than its sources hold, else None."""
+    held = available_questions(quiz)
+    if quiz.question_count <= held:
+        return None
+    if held == 0:
+        return (
+            f"This quiz asks for {quiz.question_count} questions, but its sources hold none: "
+            "students cannot start it. Choose other sources or another topic."
+        )
+    return (
+        f"This quiz asks for {quiz.question_count} questions, but its sources hold only {held}: "
+        f"each attempt will have {held}. Add questions, choose more sources, or ask for fewer."
+    )
 
 
 def _candidates(quiz: Quiz) -> list[Candidate]:
@@ -358,8 +393,10 @@ def finalise(attempt: Attempt, now: datetime) -> bool:
     for question in attempt.questions:
         question.score = question_scores[question.position]
     # Missed questions become (or lapse) flashcards; typed right answers count as a review.
-    outcomes = quiz_outcomes(attempt, contents, question_scores)
-    record_quiz_outcomes(attempt.user_id, outcomes, finished_at)
+    # A practice run repeats questions already recorded, so it records nothing again.
+    if attempt.practice_of_id is None:
+        outcomes = quiz_outcomes(attempt, contents, question_scores)
+        record_quiz_outcomes(attempt.user_id, outcomes, finished_at)
     db.session.flush()
     db.session.expire(attempt, ["state", "open_key", "finished_at", "finish_reason", "score"])
     return True

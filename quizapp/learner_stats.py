@@ -197,6 +197,7 @@ def quiz_scores(user_id: int, limit: int = 30) -> list[QuizScore]:
         .where(
             Attempt.user_id == user_id,
             Attempt.state == AttemptState.FINISHED,
+            Attempt.practice_of_id.is_(None),
             Attempt.score.is_not(None),
             Attempt.finished_at.is_not(None),
         )
@@ -227,6 +228,7 @@ def topic_mastery(user_id: int) -> list[TopicMastery]:
         .where(
             Attempt.user_id == user_id,
             Attempt.state == AttemptState.FINISHED,
+            Attempt.practice_of_id.is_(None),
             AttemptQuestion.score.is_not(None),
         )
         .group_by(Question.topic)

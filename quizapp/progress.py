@@ -18,7 +18,11 @@ def finished_attempts(user_id: int) -> list[tuple[Attempt, str]]:
     rows = db.session.execute(
         select(Attempt, Quiz.title)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.user_id == user_id, Attempt.state == AttemptState.FINISHED)
+        .where(
+            Attempt.user_id == user_id,
+            Attempt.state == AttemptState.FINISHED,
+            Attempt.practice_of_id.is_(None),  # practice runs count in no grade
+        )
         .order_by(Attempt.finished_at)
     )
     return [(row.Attempt, row.title) for row in rows]
@@ -30,7 +34,11 @@ def quiz_mastery(user_id: int) -> dict[str, float | None]:
         select(Question.topic, func.avg(AttemptQuestion.score), func.count())
         .join(Attempt, Attempt.id == AttemptQuestion.attempt_id)
         .join(Question, Question.id == AttemptQuestion.question_id)
-        .where(Attempt.user_id == user_id, Attempt.state == AttemptState.FINISHED)
+        .where(
+            Attempt.user_id == user_id,
+            Attempt.state == AttemptState.FINISHED,
+            Attempt.practice_of_id.is_(None),  # practice runs count in no grade
+        )
         .group_by(Question.topic)
     )
     found = {row[0]: float(row[1]) for row in rows if row[2]}

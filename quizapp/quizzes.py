@@ -30,6 +30,8 @@ from .domain.generation import QuestionKind
 from .domain.responses import parse_form_response
 from .domain.timing import seconds_left
 from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
+from .taking import store as taking_store
+from .taking.navigation import current_page, next_url
 
 bp = Blueprint("quizzes", __name__)
 
@@ -104,18 +106,23 @@ def start(quiz_id: int):
     return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
 
 
-@bp.get("/attempts/<int:attempt_id>")
-@login_required
-def attempt(attempt_id: int):
-    attempt = own_attempt_or_404(attempt_id)
-    now = clock_now()
+def settle_overdue(attempt: Attempt, now) -> Attempt:
+    """The attempt, finished as of its deadline (and committed) if its time has run out."""
     if finalise_if_overdue(attempt, now):
         flash(
             "Time is up: the attempt was submitted at its deadline with the answers saved by then.",
             "info",
         )
     db.session.commit()
-    return _render_attempt(attempt, now)
+    return attempt
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def attempt(attempt_id: int):
+    now = clock_now()
+    attempt = settle_overdue(own_attempt_or_404(attempt_id), now)
+    return _render_attempt(attempt, now, page=request.args.get("q"))
 
 
 def item_fields(form: MultiDict, name: str) -> dict[str, str]:
@@ -162,20 +169,33 @@ def _render_attempt(
     errors: dict[str, str] | None = None,
     typed: MultiDict | None = None,
     status: int = 200,
+    page: str | None = None,
 ):
     views = question_views(attempt, now)
-    finished = attempt.state is AttemptState.FINISHED
-    return (
-        render_template(
-            "quizzes/result.html" if finished else "quizzes/attempt.html",
+    if attempt.state is AttemptState.FINISHED:
+        return render_template(
+            "quizzes/result.html",
             attempt=attempt,
             quiz=attempt.quiz,
             questions=views,
-            values={view.position: form_values(view, typed) for view in views},
+            outcome=taking_store.outcome(attempt),
+            closes_at=closing_time(attempt),
+        ), status
+    current = current_page(attempt, page)
+    shown = [v for v in views if current is None or v.position == current]
+    return (
+        render_template(
+            "quizzes/attempt.html",
+            attempt=attempt,
+            quiz=attempt.quiz,
+            questions=shown,
+            total=len(views),
+            current=current,
+            progress=taking_store.progress(attempt),
+            values={view.position: form_values(view, typed) for view in shown},
             errors=errors or {},
             now=now,
             seconds_left=seconds_left(attempt.deadline, now),
-            closes_at=closing_time(attempt),
         ),
         status,
     )
@@ -208,13 +228,14 @@ def answer(attempt_id: int):
     attempt = own_attempt_or_404(attempt_id, lock=True)
     now = clock_now()
     action = request.form.get("action", "save")
+    page = request.form.get("page")
     check = action.removeprefix("check-") if action.startswith("check-") else None
     try:
         if check is not None:
             ensure_checkable(attempt)  # refused before anything is saved
     except AttemptProblem as problem:
         flash(problem.message, "error")
-        return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+        return redirect(next_url(attempt, action, page))
     responses, errors = _parse_form(attempt, request.form)
     if action == "submit" and not request.form.get("time_up") and not errors:
         # A complete order is needed to submit, except when time is up: then what is saved counts.
@@ -222,20 +243,23 @@ def answer(attempt_id: int):
     if errors:
         # Nothing is saved while any answer is unreadable; the page keeps what was typed.
         db.session.rollback()
-        return _render_attempt(attempt, now, errors, request.form, 422)
+        return _render_attempt(attempt, now, errors, request.form, 422, page)
+    target = url_for("quizzes.attempt", attempt_id=attempt.id)
     try:
         save_responses(attempt, responses, now)
         if action == "submit":
             submit(attempt, now)
             flash("Your attempt is submitted and graded.", "success")
-        elif check is not None and check.isdigit():
-            check_question(attempt, int(check), now)
         else:
-            flash("Your answers are saved.", "success")
+            if check is not None and check.isdigit():
+                check_question(attempt, int(check), now)
+            elif action == "save":
+                flash("Your answers are saved.", "success")
+            target = next_url(attempt, action, page)
     except AttemptProblem as problem:
         flash(problem.message, "error")
     db.session.commit()
-    return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+    return redirect(target)
 
 
 @bp.post("/attempts/<int:attempt_id>/autosave")

@@ -21,6 +21,7 @@ from wtforms import SelectChoice
 from . import class_store, set_store
 from .access import teacher_required
 from .attempt_display import describe
+from .attempt_store import shortfall_warning
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, parse_by_extension, problems
@@ -33,6 +34,7 @@ from .models import (
     Question,
     QuestionSet,
     Quiz,
+    QuizLayout,
     SchoolClass,
     User,
     db,
@@ -394,6 +396,7 @@ def _quiz_form(quiz: Quiz | None = None) -> QuizForm:
         form.topic.data = quiz.topic or ""
         form.grading_method.data = quiz.grading_method.value
         form.feedback_timing.data = quiz.feedback_timing.value
+        form.layout.data = quiz.layout.value
         seconds = quiz.time_limit_seconds
         form.time_limit_minutes.data = seconds // 60 if seconds else None
     elif request.method == "GET":
@@ -412,6 +415,7 @@ def _apply_quiz_form(form: QuizForm, quiz: Quiz) -> None:
     quiz.time_limit_seconds = minutes * 60 if minutes else None
     quiz.grading_method = GradingMethod(form.grading_method.data)
     quiz.feedback_timing = FeedbackTiming(form.feedback_timing.data)
+    quiz.layout = QuizLayout(form.layout.data)
     quiz.shuffle_questions = bool(form.shuffle_questions.data)
     quiz.shuffle_choices = bool(form.shuffle_choices.data)
 
@@ -424,8 +428,13 @@ def new_quiz():
         quiz = Quiz(owner_id=current_user.id, created_at=clock_now(), tags=[], kinds=[])
         _apply_quiz_form(form, quiz)
         db.session.add(quiz)
+        db.session.flush()
+        shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash(f"Quiz “{quiz.title}” saved. Assign it to a class from the class page.", "success")
+        if shortfall:
+            flash(shortfall, "error")
+            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/quiz_form.html", form=form, quiz=None), status
@@ -438,11 +447,18 @@ def edit_quiz(quiz_id: int):
     form = _quiz_form(quiz)
     if form.validate_on_submit():
         _apply_quiz_form(form, quiz)
+        shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash("Quiz saved.", "success")
+        if shortfall:
+            flash(shortfall, "error")
+            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
-    return render_template("teach/quiz_form.html", form=form, quiz=quiz), status
+    shortfall = None if form.is_submitted() else shortfall_warning(quiz)
+    return render_template(
+        "teach/quiz_form.html", form=form, quiz=quiz, shortfall=shortfall
+    ), status
 
 
 # --- classes --------------------------------------------------------------------------------------

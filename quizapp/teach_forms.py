@@ -29,7 +29,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .domain.bank import Topic
 from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, parse_number, problems
-from .models import FeedbackTiming, GradingMethod
+from .models import FeedbackTiming, GradingMethod, QuizLayout
 
 KIND_LABELS = {
     QuestionKind.SINGLE_CHOICE: "Single choice",
@@ -278,6 +278,14 @@ class QuizForm(FlaskForm):
             SelectChoice(FeedbackTiming.AT_END.value, "At the end of the attempt"),
             SelectChoice(FeedbackTiming.AFTER_EACH.value, "After each checked question"),
             SelectChoice(FeedbackTiming.AFTER_CLOSE.value, "After the quiz closes"),
+        ],
+    )
+    layout = SelectField(
+        "Layout",
+        default=QuizLayout.ALL_ON_ONE_PAGE.value,
+        choices=[
+            SelectChoice(QuizLayout.ALL_ON_ONE_PAGE.value, "All questions on one page"),
+            SelectChoice(QuizLayout.ONE_PER_PAGE.value, "One question per page"),
         ],
     )
     shuffle_questions = BooleanField("Shuffle questions", default=True)

@@ -195,7 +195,10 @@ def test_no_answer_or_explanation_reaches_the_page_before_the_end(client, auth, 
     after = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
     assert without_csrf(before) == without_csrf(after)
     assert "CANARY" not in after and "987654321" not in after
-    for path in (f"/api/v1/attempts/{attempt.id}", "/api/v1/quizzes"):
+    one_page = client.get(f"/attempts/{attempt.id}?q=2").get_data(as_text=True)
+    assert without_csrf(before) == without_csrf(one_page)  # the layout is all-on-one-page
+    paths = (f"/api/v1/attempts/{attempt.id}", "/api/v1/quizzes", f"/attempts/{attempt.id}/summary")
+    for path in paths:
         body = client.get(path).get_data(as_text=True)
         assert "CANARY" not in body and "987654321" not in body
     assert client.get(f"/api/v1/attempts/{attempt.id}/result").status_code == 409

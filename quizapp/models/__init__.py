@@ -85,6 +85,7 @@ from .quizzes import (  # noqa: E402
     FinishReason,
     GradingMethod,
     Quiz,
+    QuizLayout,
 )
 from .teaching import (  # noqa: E402
     Assignment,
@@ -116,6 +117,7 @@ __all__ = [
     "Question",
     "QuestionSet",
     "Quiz",
+    "QuizLayout",
     "ReviewLog",
     "ReviewSource",
     "Role",

@@ -24,6 +24,13 @@ class FeedbackTiming(enum.StrEnum):
     AFTER_CLOSE = "after_close"
 
 
+class QuizLayout(enum.StrEnum):
+    """How an attempt's questions are laid out: all on one page, or one question per page."""
+
+    ALL_ON_ONE_PAGE = "all"
+    ONE_PER_PAGE = "one_per_page"
+
+
 class AttemptState(enum.StrEnum):
     OPEN = "open"
     FINISHED = "finished"
@@ -65,6 +72,11 @@ class Quiz(db.Model):
     feedback_timing: Mapped[FeedbackTiming] = mapped_column(
         string_enum(FeedbackTiming), default=FeedbackTiming.AT_END
     )
+    layout: Mapped[QuizLayout] = mapped_column(
+        string_enum(QuizLayout),
+        default=QuizLayout.ALL_ON_ONE_PAGE,
+        server_default=QuizLayout.ALL_ON_ONE_PAGE.value,
+    )
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -75,6 +87,10 @@ class Attempt(db.Model):
 
     `open_key` is "<user>:<quiz>" while the attempt is open and NULL after: its unique constraint
     allows one open attempt per student and quiz on SQLite and PostgreSQL alike.
+
+    A practice run (`practice_of_id` set) asks again the questions another attempt missed: it is
+    untimed, has a negative `number` so graded attempts keep counting 1, 2, 3, and counts in no
+    attempt limit, grade or gradebook.
     """
 
     __tablename__ = "attempts"
@@ -95,6 +111,9 @@ class Attempt(db.Model):
     finish_reason: Mapped[FinishReason | None] = mapped_column(string_enum(FinishReason))
     score: Mapped[float | None]
     """The fraction of the available points earned, 0 to 1, once finished."""
+    practice_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), index=True
+    )
 
     quiz: Mapped[Quiz] = relationship()
     questions: Mapped[list[AttemptQuestion]] = relationship(
@@ -118,6 +137,8 @@ class AttemptQuestion(db.Model):
     saved_at: Mapped[datetime | None]
     checked: Mapped[bool] = mapped_column(default=False)
     """Locked with feedback shown (quizzes that give feedback after each question)."""
+    flagged: Mapped[bool] = mapped_column(default=False, server_default="0")
+    """Marked by the student to come back to before submitting."""
     score: Mapped[float | None]
 
     attempt: Mapped[Attempt] = relationship(back_populates="questions")
