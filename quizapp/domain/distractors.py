@@ -49,8 +49,10 @@ def office_key(role: str) -> str:
 
 
 def same_office(first: str, second: str) -> bool:
-    """Whether two role texts name one office (acting and full holders alike)."""
-    return office_key(first) == office_key(second)
+    """Whether two role texts name one office: acting and full holders alike, and a post under
+    its longer, later name ("EU Special Representative for the South Caucasus [and ...]")."""
+    one, two = sorted((office_key(first), office_key(second)), key=len)
+    return two == one or two.startswith(f"{one} ")
 
 
 # --- kinds of actors and places ------------------------------------------------------------------
@@ -286,8 +288,8 @@ def related_events(event, events: Iterable) -> list:
 
 
 THING_NOUNS = frozenset(
-    ["checkpoint", "deadline", "decree", "principles", "corridor", "contingent", "camp", "road",
-     "route", "mission", "committee", "group", "office"]
+    ["checkpoint", "deadline", "decree", "principles", "protocol", "corridor", "contingent",
+     "camp", "road", "route", "mission", "committee", "group", "office"]
 )  # fmt: skip
 """Head nouns of things, not happenings: "did the checkpoint take place" is not English."""
 

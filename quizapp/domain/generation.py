@@ -437,9 +437,9 @@ class _Pool:
         ]
 
     def held_office(self, name: str, role: str) -> bool:
-        """Whether the person held this office, as its full or its acting holder."""
-        key = kinds.office_key(role)
-        return any(kinds.office_key(held) == key for held in self.roles_of(name))
+        """Whether the person held this office, as its full or acting holder or under another
+        name of the same post."""
+        return any(kinds.same_office(held, role) for held in self.roles_of(name))
 
     def roles_of(self, name: str) -> frozenset[str]:
         """Every office (normalised) that the person of this name held in any entry."""
@@ -522,13 +522,18 @@ def _when(event: EventFact, asked: bool) -> str:
     """The event in a date question: asked ("did X take place") or stated ("X took place").
 
     An event that lasted is asked by when it began; a thing (a checkpoint, a deadline) "was".
+    A name with a clause of its own ("X, widely described as Y") comes last, after "this".
     """
     name = _phrase(event.name)
     if event.lasts:
-        return f"did {name} begin" if asked else f"{name} began"
-    if kinds.head_noun(event.name) in kinds.THING_NOUNS:
-        return f"was {name}" if asked else f"{name} was"
-    return f"did {name} take place" if asked else f"{name} took place"
+        verb = ("did {} begin", "{} began")
+    elif kinds.head_noun(event.name) in kinds.THING_NOUNS:
+        verb = ("was {}", "{} was")
+    else:
+        verb = ("did {} take place", "{} took place")
+    if "," in name:
+        return f"{verb[0 if asked else 1].format('this')}: {name}"
+    return verb[0 if asked else 1].format(name)
 
 
 def _event_year(event: EventFact) -> _Made:
@@ -618,7 +623,12 @@ def _event_true_false(event: EventFact, pool: _Pool) -> _Made:
     ]
     correct = rng.random() < 0.5 or not wrong_years
     stated = year if correct else rng.choice(wrong_years)
-    prompt = f"True or false: {_when(event, asked=False)} in {stated}."
+    when = _when(event, asked=False)
+    if ": " in when:
+        said, name = when.split(": ", 1)
+        prompt = f"True or false: {said} in {stated}: {name}."
+    else:
+        prompt = f"True or false: {when} in {stated}."
     return _true_false(event, template, prompt, correct, event.statement)
 
 
@@ -762,8 +772,9 @@ def _figure_by_role(figure: FigureFact, pool: _Pool) -> _Made:
     return _choice_question(figure, template, prompt, figure.name, distractors, rng)
 
 
-def _other_offices(figure: FigureFact, pool: _Pool) -> tuple[list[str], list[str]]:
-    """Offices of the same state or body that this person never held: same era first."""
+def _other_offices(figure: FigureFact, pool: _Pool) -> tuple[list[str], ...]:
+    """Offices of the same state or body that this person never held: of the same kind and
+    era first, then of the same era, then any."""
     affiliation = normalised(figure.affiliation)
     era = pool.era(figure)
     others = [
@@ -773,8 +784,10 @@ def _other_offices(figure: FigureFact, pool: _Pool) -> tuple[list[str], list[str
         and not pool.held_office(figure.name, other.role)
         and not kinds.same_office(other.role, figure.role)
     ]
-    same_era = [other.role for other in others if kinds.eras_overlap(era, pool.era(other))]
-    return same_era, [other.role for other in others]
+    same_era = [other for other in others if kinds.eras_overlap(era, pool.era(other))]
+    category = normalised(figure.category)
+    alike = [other.role for other in same_era if normalised(other.category) == category]
+    return alike, [other.role for other in same_era], [other.role for other in others]
 
 
 def _figure_role(figure: FigureFact, pool: _Pool) -> _Made:

@@ -28,7 +28,7 @@ def test_a_blockade_that_lasted_is_asked_by_when_it_began_and_keyed_right():
     stated = int(re.search(r"began in (\d{4})", question.prompt).group(1))
     assert question.answer is (stated == 2022)
     year = real_questions()["gen.event-year.event.lachin-corridor-blocked"]
-    assert year.prompt.endswith("begin?")
+    assert year.prompt.startswith("In which year did this begin: the blocking")
     assert year.answer["value"] == 2022
 
 
