@@ -14,14 +14,16 @@ ERA_SLACK = 3
 """Years by which two offices' periods may miss each other and still count as one era."""
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
-_OPEN_ENDED = re.compile(r"\b(since|from)\b", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\bsince\b", re.IGNORECASE)
+"""Only "since" runs to the present: "from April 1992" says when a tenure began, not that it
+lasts (an acting chairman of 1992 is no peer of a 2023 president)."""
 _OFFICE_QUALIFIERS = re.compile(r"\b(acting|interim)\s+", re.IGNORECASE)
 
 
 def office_era(period: str, latest_year: int) -> tuple[int, int] | None:
     """The first and last year of a period written as text ("1991-1998", "since 2018", "1990s").
 
-    An open-ended period ("since", "from") runs to `latest_year`; None when no year is given.
+    An open-ended period ("since 2018") runs to `latest_year`; None when no year is given.
     """
     years: list[int] = []
     for year, decade in _YEAR.findall(period):

@@ -735,6 +735,21 @@ def _figure_name(figure: FigureFact, pool: _Pool) -> _Made:
     shown = _giveaway(f"{figure.role} ({figure.period})", list(figure.names))
     if shown:
         return _gives_away(template, figure, shown)
+    era = pool.era(figure)
+    rival = next(
+        (
+            other
+            for other in pool.figures
+            if normalised(other.name) != normalised(figure.name)
+            and kinds.same_office(other.role, figure.role)
+            and era is not None
+            and pool.era(other) == era
+        ),
+        None,
+    )
+    if rival is not None:
+        # The period alone would not tell the two holders apart (an acting and a full holder).
+        return _skip(template, figure, f"{rival.name} held the office in the same period")
     accept = list(figure.names)
     # A surname alone is accepted only when no other figure in the bank shares it.
     surname = figure.name.split()[-1]

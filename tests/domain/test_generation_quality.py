@@ -188,3 +188,27 @@ def test_year_choices_never_offer_a_defensible_year():
     assert "2021" not in fighting.choices  # the border standoff of May 2021 was one episode
     escalation = real_questions()["gen.event-year-choice.seed.first-war-full-scale-1992"]
     assert not {"1988", "1991", "1993"} & set(escalation.choices)
+
+
+def test_a_post_under_its_later_longer_name_is_the_same_office():
+    question = real_questions().get("gen.figure-by-role.figure.heikki-talvitie")
+    assert question is None or "Toivo Klaar" not in question.choices
+    assert distractors.same_office(
+        "EU Special Representative for the South Caucasus",
+        "EU Special Representative for the South Caucasus and the crisis in Georgia",
+    )
+    assert not distractors.same_office("President of Armenia", "Prime Minister of Armenia")
+
+
+def test_only_since_runs_an_office_to_the_present():
+    assert distractors.office_era("from April 1992", 2026) == (1992, 1992)
+    assert distractors.office_era("since 2018", 2026) == (2018, 2026)
+    assert distractors.office_era("1990s", 2026) == (1990, 1999)
+    question = real_questions()["gen.figure-by-role.figure.samvel-shahramanyan"]
+    assert "Georgi Petrosyan" not in question.choices  # acting chairman in 1992
+
+
+def test_typing_the_name_is_not_asked_when_two_held_the_office_in_one_period():
+    reason = real_skips()["gen.figure-name.figure.artur-mkrtchyan"]
+    assert reason == "Georgi Petrosyan held the office in the same period"
+    assert "gen.figure-name.figure.robert-kocharyan" in real_questions()
