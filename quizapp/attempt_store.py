@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
+from .domain.composition import Footprint
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
 from .domain.quiz_rules import (
@@ -215,11 +216,16 @@ def _candidates(quiz: Quiz) -> list[Candidate]:
     if not sources:
         return []
     rows = db.session.execute(
-        select(Question.id, Question.kind, Question.topic, Question.tags).where(
+        select(Question.id, Question.kind, Question.topic, Question.tags, Question.content).where(
             Question.retired_at.is_(None), or_(*sources)
         )
     )
-    return [Candidate(row.id, QuestionKind(row.kind), row.topic, tuple(row.tags)) for row in rows]
+    return [
+        Candidate(
+            row.id, QuestionKind(row.kind), row.topic, tuple(row.tags), Footprint.of(row.content)
+        )
+        for row in rows
+    ]
 
 
 def lock_attempt(attempt_id: int) -> Attempt | None:

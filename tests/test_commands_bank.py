@@ -141,3 +141,69 @@ def test_a_missing_folder_is_a_clear_error(app, tmp_path, command):
     result = invoke(app, command, "--dir", str(tmp_path / "nowhere"))
     assert result.exit_code != 0
     assert "no question bank folder at" in result.stderr
+
+
+def test_lint_passes_the_real_bank_and_counts_each_rule(app):
+    result = invoke(app, "lint")
+    assert result.exit_code == 0, result.output
+    assert "give-away (error): 0" in result.output
+    assert "template-grammar (error): 0" in result.output
+    assert "0 error(s)" in result.output
+
+
+def test_lint_fails_on_an_error_and_names_the_file_and_line(app, tmp_path):
+    bank = tmp_path / "bank"
+    shutil.copytree(GOOD_BANK, bank)
+    (bank / "extra.toml").write_text(
+        '[[fact]]\nid = "quote.babayan-again"\nkind = "quote"\ntopic = "figures"\ntags = []\n'
+        'text = "Our people do not want to live as part of Azerbaijan"\n'
+        'speaker = "David Babayan"\nspeaker_role = "adviser"\ndate = "2023-09-24"\n'
+        'context = "to Reuters"\nexplanation = "Because."\nsource = "seed"\n'
+        'evidence = "words"\n',
+        encoding="utf-8",
+    )
+    result = invoke(app, "lint", "--dir", str(bank))
+    assert result.exit_code == 1
+    # Files are read by name: extra.toml comes first, so people.toml holds the repeat.
+    assert "duplicate (error): 2" in result.output  # the quote, and its who-said-it question
+    assert (
+        "people.toml:64: error: duplicate: quote.babayan-leave (quote.babayan-leave): "
+        "the same quote as quote.babayan-again"
+    ) in result.output
+
+
+def test_lint_lists_a_warning_until_it_is_accepted_with_a_reason(app, tmp_path):
+    bank = tmp_path / "bank"
+    shutil.copytree(GOOD_BANK, bank)
+    (bank / "extra.toml").write_text(
+        '[[question]]\nid = "q.telling"\nkind = "single_choice"\ntopic = "history"\n'
+        'tags = []\nprompt = "Which corridor linked the region to Armenia?"\n'
+        'choices = ["the Lachin corridor", "the Kars road", "the Batumi line"]\n'
+        'answer = "the Lachin corridor"\nexplanation = "Because."\nsource = "seed"\n'
+        'evidence = "words"\n',
+        encoding="utf-8",
+    )
+    first = invoke(app, "lint", "--dir", str(bank))
+    assert first.exit_code == 0, first.output
+    assert "telling-word (warning): 1" in first.output
+    assert "extra.toml:2: warning: telling-word: q.telling" in first.output
+    (bank / "lint").mkdir()
+    (bank / "lint" / "accepted.toml").write_text(
+        '[[accepted]]\nrule = "telling-word"\nitem = "q.telling"\n'
+        'reason = "Every option is a route; the word names the kind."\n',
+        encoding="utf-8",
+    )
+    second = invoke(app, "lint", "--dir", str(bank))
+    assert "telling-word (warning): 0" in second.output
+    assert "1 accepted" in second.output
+
+
+def test_sample_prints_questions_for_review(app):
+    result = invoke(app, "sample", "--n", "3", "--seed", "2027")
+    assert result.exit_code == 0, result.output
+    blocks = result.output.strip().split("\n\n")
+    assert len(blocks) == 3
+    for block in blocks:
+        assert "   Q: " in block and "   Key: " in block and "   Source: " in block
+    again = invoke(app, "sample", "--n", "3", "--seed", "2027")
+    assert again.output == result.output

@@ -36,7 +36,8 @@ def test_quiz_list_start_resume_and_submit(client, auth, quiz, clock):
     attempt = start(client, quiz)
     assert "Continue attempt" in client.get("/quizzes").get_data(as_text=True)
     page = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
-    assert page.count('<fieldset class="question') == 55
+    # Up to 55: a draw leaves out questions that would answer another drawn one.
+    assert page.count('<fieldset class="question') == len(attempt.questions) > 40
     assert 'id="countdown"' in page and "10:00" in page
     assert start(client, quiz).id == attempt.id  # starting again resumes
 

@@ -212,6 +212,15 @@ class EventFact(Fact):
     name: str
     date: PartialDate
     statement: str
+    end: PartialDate | None = None
+    """When an event that lasted (a blockade, a mission, a war) ended; `date` is its start."""
+    also_dated: tuple[PartialDate, ...] = ()
+    """Other dates serious sources give for the same event: never offered as wrong answers."""
+
+    @property
+    def lasts(self) -> bool:
+        """Whether the event is a span with an end, asked by when it began, never as one year."""
+        return self.end is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -865,20 +874,23 @@ class _ItemReader:
     def date(self, name: str) -> PartialDate:
         """A date written "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a TOML date is accepted too)."""
         value = self._get(name)
-        fallback = PartialDate(1)
         if value is _MISSING:
-            return fallback
+            return PartialDate(1)
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return PartialDate(value.year, value.month, value.day)
-        try:
-            if not isinstance(value, str):
-                raise ValueError(value)
-            return PartialDate.parse(value.strip())
-        except ValueError:
-            self.reasons.append(
-                f"bad date {value!r} in {name!r}: write YYYY, YYYY-MM or YYYY-MM-DD, a real date"
-            )
-            return fallback
+        return _parse_date_text(value, name, self.reasons)
+
+    def optional_date(self, name: str) -> PartialDate | None:
+        """An optional date, written as `date` is."""
+        if name not in self.raw:
+            self._known.add(name)
+            return None
+        return self.date(name)
+
+    def dates(self, name: str) -> list[PartialDate]:
+        """An optional list of dates, each written as `date` is."""
+        texts = self.texts(name, required=False)
+        return [_parse_date_text(text, name, self.reasons) for text in texts]
 
     def choices(self, name: str = "choices") -> tuple[str, ...]:
         """A list of at least two different choices."""
@@ -909,6 +921,19 @@ class _ItemReader:
         return any(f"{name!r}" in reason for reason in self.reasons)
 
 
+def _parse_date_text(value: object, name: str, reasons: list[str]) -> PartialDate:
+    """A date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"; a placeholder after noting a problem."""
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return PartialDate.parse(value.strip())
+    except ValueError:
+        reasons.append(
+            f"bad date {value!r} in {name!r}: write YYYY, YYYY-MM or YYYY-MM-DD, a real date"
+        )
+        return PartialDate(1)
+
+
 def _is_web_url(url: object) -> bool:
     if not isinstance(url, str):
         return False
@@ -930,9 +955,15 @@ def _surname(name: str) -> str | None:
 
 
 def _event_fields(reader: _ItemReader) -> dict[str, Any]:
+    date = reader.date("date")
+    end = reader.optional_date("end")
+    if end is not None and end.sort_key <= date.sort_key:
+        reader.reasons.append(f"end {end} is not after the date {date}")
     return {
         "name": reader.text("name"),
-        "date": reader.date("date"),
+        "date": date,
+        "end": end,
+        "also_dated": tuple(reader.dates("also_dated")),
         "statement": reader.text("statement"),
     }
 

@@ -24,14 +24,14 @@ The shape of `Question.answer`, by kind:
 from __future__ import annotations
 
 import hashlib
-import math
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from quizapp.domain import distractors as kinds
 from quizapp.domain.bank import (
     GENERATED_ID_PREFIX,
     MONTH_NAMES,
@@ -117,7 +117,6 @@ MATCHING_ONE_IN = 4  # about one matching question per this many figures
 _YEAR_OFFSETS = tuple(offset for offset in range(-6, 7) if offset)
 _FALSE_YEAR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _MONTH_OFFSETS = (-12, -6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6, 12)
-_NUMBER_FACTORS = (0.25, 1 / 3, 0.5, 1.5, 2, 3, 4)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -311,17 +310,6 @@ def _format_number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def _round_like(value: float, like: float) -> int | float:
-    """Round to two significant figures, to a whole number if `like` is one."""
-    if value == 0:
-        return 0
-    digits = math.floor(math.log10(abs(value))) + 1
-    rounded = round(value, 2 - digits)
-    if isinstance(like, int) or float(like).is_integer():
-        return round(rounded)
-    return rounded
-
-
 def _month_year(absolute_month: int) -> str:
     year, month_index = divmod(absolute_month, 12)
     return f"{MONTH_NAMES[month_index]} {year}"
@@ -388,6 +376,8 @@ class _Pool:
     latest_month: int  # year * 12 + month index of the latest date in the bank
     roles_by_name: Mapping[str, frozenset[str]]
     affiliation_by_name: Mapping[str, str]
+    eras: Mapping[str, tuple[int, int] | None]  # by figure id
+    common_office_words: frozenset[str]  # words in many offices or affiliations: name nobody
 
     @classmethod
     def of(cls, bank: Bank, seed: int) -> _Pool:
@@ -404,6 +394,15 @@ class _Pool:
                 normalised(role) for role in (figure.role, *figure.also)
             )
             affiliations.setdefault(key, figure.affiliation)
+        word_counts: dict[str, int] = {}
+        for role in {role for held in roles.values() for role in held}:
+            for word in set(role.split()):
+                word_counts[word] = word_counts.get(word, 0) + 1
+        common = {word for word, count in word_counts.items() if count >= 3}
+        common |= {
+            word.casefold() for figure in bank.figures for word in figure.affiliation.split()
+        }
+        latest_year = latest // 12
         return cls(
             seed=seed,
             events=_by_id(bank.events),
@@ -414,11 +413,33 @@ class _Pool:
             latest_month=latest,
             roles_by_name={name: frozenset(held) for name, held in roles.items()},
             affiliation_by_name=affiliations,
+            eras={f.id: kinds.office_era(f.period, latest_year) for f in bank.figures},
+            common_office_words=frozenset(common),
         )
 
     @property
     def latest_year(self) -> int:
         return self.latest_month // 12
+
+    def era(self, figure: FigureFact) -> tuple[int, int] | None:
+        """The years a figure held the office asked about."""
+        return self.eras[figure.id]
+
+    def office_words(self, quote: QuoteFact) -> list[str]:
+        """Words of the speaker's offices that would name them inside the quote (e.g. "UNHCR")."""
+        speaker = normalised(quote.speaker)
+        return [
+            word
+            for figure in self.figures
+            if normalised(figure.name) == speaker
+            for role in (figure.role, *figure.also)
+            for word in kinds.office_words(role, ignore=self.common_office_words)
+        ]
+
+    def held_office(self, name: str, role: str) -> bool:
+        """Whether the person held this office, as its full or acting holder or under another
+        name of the same post."""
+        return any(kinds.same_office(held, role) for held in self.roles_of(name))
 
     def roles_of(self, name: str) -> frozenset[str]:
         """Every office (normalised) that the person of this name held in any entry."""
@@ -497,13 +518,45 @@ def _event_questions(event: EventFact, pool: _Pool) -> Iterator[_Made]:
     yield _event_true_false(event, pool)
 
 
+def _when(event: EventFact, asked: bool) -> str:
+    """The event in a date question: asked ("did X take place") or stated ("X took place").
+
+    An event that lasted is asked by when it began; a thing (a checkpoint, a deadline) "was".
+    A name with a clause of its own ("X, widely described as Y") comes last, after "this".
+    """
+    name = _phrase(event.name)
+    if event.lasts:
+        verb = ("did {} begin", "{} began")
+    elif kinds.head_noun(event.name) in kinds.THING_NOUNS:
+        verb = ("was {}", "{} was")
+    else:
+        verb = ("did {} take place", "{} took place")
+    if "," in name:
+        return f"{verb[0 if asked else 1].format('this')}: {name}"
+    return verb[0 if asked else 1].format(name)
+
+
 def _event_year(event: EventFact) -> _Made:
     shown = _number_giveaway(event.name, event.date.year)
     if shown:
         return _gives_away(Template.EVENT_YEAR, event, shown)
-    prompt = f"In which year did {_phrase(event.name)} take place?"
+    prompt = f"In which year {_when(event, asked=True)}?"
     answer = {"value": event.date.year, "tolerance": 0, "unit": None}
     return _question(event, Template.EVENT_YEAR, QuestionKind.YEAR, prompt, answer)
+
+
+def _defensible_years(event: EventFact, pool: _Pool) -> set[int]:
+    """Years a learner could defend as the answer: never offered as wrong ones.
+
+    The years other sources give, the years next to a date known only to the year, and the
+    years of near-duplicate events in the bank.
+    """
+    years = {date.year for date in event.also_dated}
+    if event.date.month is None:
+        years |= {event.date.year - 1, event.date.year + 1}
+    years |= {other.date.year for other in kinds.related_events(event, pool.events)}
+    years.discard(event.date.year)
+    return years
 
 
 def _event_year_choice(event: EventFact, pool: _Pool) -> _Made:
@@ -513,14 +566,17 @@ def _event_year_choice(event: EventFact, pool: _Pool) -> _Made:
     if shown:
         return _gives_away(template, event, shown)
     rng = _rng(pool.seed, question_id(template, event.id))
+    defensible = _defensible_years(event, pool)
     # Years after the bank's latest date would be absurd choices.
     nearby = [
-        str(year + offset) for offset in _YEAR_OFFSETS if 1 <= year + offset <= pool.latest_year
+        str(year + offset)
+        for offset in _YEAR_OFFSETS
+        if 1 <= year + offset <= pool.latest_year and year + offset not in defensible
     ]
     distractors = _pick(rng, [nearby], [str(year)], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, event, len(distractors))
-    prompt = f"When did {_phrase(event.name)} take place?"
+    prompt = f"When {_when(event, asked=True)}?"
     return _choice_question(event, template, prompt, str(year), distractors, rng)
 
 
@@ -534,15 +590,21 @@ def _event_month_choice(event: EventFact, pool: _Pool) -> _Made:
     if shown:
         return _gives_away(template, event, shown)
     rng = _rng(pool.seed, question_id(template, event.id))
+    defensible = {
+        _month_year(other.date.year * 12 + other.date.month - 1)
+        for other in kinds.related_events(event, pool.events)
+        if other.date.month is not None
+    }
     nearby = [
         _month_year(month + offset)
         for offset in _MONTH_OFFSETS
         if 12 <= month + offset <= pool.latest_month
+        and _month_year(month + offset) not in defensible
     ]
     distractors = _pick(rng, [nearby], [answer], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, event, len(distractors))
-    prompt = f"In which month did {_phrase(event.name)} take place?"
+    prompt = f"In which month {_when(event, asked=True)}?"
     return _choice_question(event, template, prompt, answer, distractors, rng)
 
 
@@ -553,12 +615,20 @@ def _event_true_false(event: EventFact, pool: _Pool) -> _Made:
     if shown:
         return _gives_away(template, event, shown)
     rng = _rng(pool.seed, question_id(template, event.id))
+    defensible = _defensible_years(event, pool)
     wrong_years = [
-        year + offset for offset in _FALSE_YEAR_OFFSETS if 1 <= year + offset <= pool.latest_year
+        year + offset
+        for offset in _FALSE_YEAR_OFFSETS
+        if 1 <= year + offset <= pool.latest_year and year + offset not in defensible
     ]
     correct = rng.random() < 0.5 or not wrong_years
     stated = year if correct else rng.choice(wrong_years)
-    prompt = f"True or false: {_phrase(event.name)} took place in {stated}."
+    when = _when(event, asked=False)
+    if ": " in when:
+        said, name = when.split(": ", 1)
+        prompt = f"True or false: {said} in {stated}: {name}."
+    else:
+        prompt = f"True or false: {when} in {stated}."
     return _true_false(event, template, prompt, correct, event.statement)
 
 
@@ -665,6 +735,21 @@ def _figure_name(figure: FigureFact, pool: _Pool) -> _Made:
     shown = _giveaway(f"{figure.role} ({figure.period})", list(figure.names))
     if shown:
         return _gives_away(template, figure, shown)
+    era = pool.era(figure)
+    rival = next(
+        (
+            other
+            for other in pool.figures
+            if normalised(other.name) != normalised(figure.name)
+            and kinds.same_office(other.role, figure.role)
+            and era is not None
+            and pool.era(other) == era
+        ),
+        None,
+    )
+    if rival is not None:
+        # The period alone would not tell the two holders apart (an acting and a full holder).
+        return _skip(template, figure, f"{rival.name} held the office in the same period")
     accept = list(figure.names)
     # A surname alone is accepted only when no other figure in the bank shares it.
     surname = figure.name.split()[-1]
@@ -676,17 +761,25 @@ def _figure_name(figure: FigureFact, pool: _Pool) -> _Made:
 
 
 def _figure_by_role(figure: FigureFact, pool: _Pool) -> _Made:
+    """Wrong options: people of the same state or body, in office in an overlapping era."""
     template = Template.FIGURE_BY_ROLE
     shown = _giveaway(f"{figure.role} ({figure.period})", [figure.name])
     if shown:
         return _gives_away(template, figure, shown)
-    role = normalised(figure.role)
+    affiliation = normalised(figure.affiliation)
+    era = pool.era(figure)
+    # Anyone who also held this office, even acting, would be a second right answer.
+    peers = [
+        other
+        for other in pool.figures
+        if normalised(other.affiliation) == affiliation
+        and not pool.held_office(other.name, figure.role)
+        and kinds.eras_overlap(era, pool.era(other))
+    ]
     category = normalised(figure.category)
-    # Anyone who also held this office would be a second right answer.
-    others = [other for other in pool.figures if role not in pool.roles_of(other.name)]
-    same_category = [other.name for other in others if normalised(other.category) == category]
+    same_category = [other.name for other in peers if normalised(other.category) == category]
     rng = _rng(pool.seed, question_id(template, figure.id))
-    tiers = [same_category, [other.name for other in others]]
+    tiers = [same_category, [other.name for other in peers]]
     distractors = _pick(rng, tiers, [figure.name], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, figure, len(distractors))
@@ -694,18 +787,22 @@ def _figure_by_role(figure: FigureFact, pool: _Pool) -> _Made:
     return _choice_question(figure, template, prompt, figure.name, distractors, rng)
 
 
-def _foreign_roles(figure: FigureFact, pool: _Pool) -> tuple[list[str], list[str]]:
-    """Offices of people of other affiliations that this person never held: same category first."""
-    own = pool.roles_of(figure.name)
+def _other_offices(figure: FigureFact, pool: _Pool) -> tuple[list[str], ...]:
+    """Offices of the same state or body that this person never held: of the same kind and
+    era first, then of the same era, then any."""
     affiliation = normalised(figure.affiliation)
+    era = pool.era(figure)
     others = [
         other
         for other in pool.figures
-        if normalised(other.affiliation) != affiliation and normalised(other.role) not in own
+        if normalised(other.affiliation) == affiliation
+        and not pool.held_office(figure.name, other.role)
+        and not kinds.same_office(other.role, figure.role)
     ]
+    same_era = [other for other in others if kinds.eras_overlap(era, pool.era(other))]
     category = normalised(figure.category)
-    same_category = [other.role for other in others if normalised(other.category) == category]
-    return same_category, [other.role for other in others]
+    alike = [other.role for other in same_era if normalised(other.category) == category]
+    return alike, [other.role for other in same_era], [other.role for other in others]
 
 
 def _figure_role(figure: FigureFact, pool: _Pool) -> _Made:
@@ -714,7 +811,7 @@ def _figure_role(figure: FigureFact, pool: _Pool) -> _Made:
     if shown:
         return _gives_away(template, figure, shown)
     rng = _rng(pool.seed, question_id(template, figure.id))
-    distractors = _pick(rng, _foreign_roles(figure, pool), [figure.role], DISTRACTORS)
+    distractors = _pick(rng, _other_offices(figure, pool), [figure.role], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, figure, len(distractors))
     prompt = f"Which office did {figure.name} hold ({figure.period})?"
@@ -724,7 +821,7 @@ def _figure_role(figure: FigureFact, pool: _Pool) -> _Made:
 def _figure_true_false(figure: FigureFact, pool: _Pool) -> _Made:
     template = Template.FIGURE_TRUE_FALSE
     rng = _rng(pool.seed, question_id(template, figure.id))
-    wrong = _pick(rng, _foreign_roles(figure, pool), [figure.role], 1)
+    wrong = _pick(rng, _other_offices(figure, pool), [figure.role], 1)
     correct = rng.random() < 0.5 or not wrong
     stated = figure.role if correct else wrong[0]
     prompt = f"True or false: {figure.name} served as {_phrase(stated)}."
@@ -791,9 +888,23 @@ def _actor_questions(actor: ActorFact, pool: _Pool) -> Iterator[_Made]:
 
 
 def _same_category_first(fact: ActorFact | PlaceFact, others: Sequence[Any]) -> list[list[Any]]:
+    """Others of the same category, then of the same kind: never a town for a state."""
     category = normalised(fact.category)
     same = [other for other in others if normalised(other.category) == category]
-    return [same, list(others)]
+    alike = [other for other in others if kinds.same_kind(other.category, fact.category)]
+    return [same, alike]
+
+
+def _false_descriptions(fact: ActorFact | PlaceFact, others: Sequence[Any]) -> list[list[str]]:
+    """Descriptions of others of the same kind that do not name the fact itself.
+
+    "Armenia is the state ... with both Armenia and Azerbaijan" would contradict itself.
+    """
+    names = fact.names if isinstance(fact, PlaceFact) else (fact.name,)
+    return [
+        [other.description for other in tier if not _giveaway(other.description, names)]
+        for tier in _same_category_first(fact, others)
+    ]
 
 
 def _other_actors(actor: ActorFact, pool: _Pool) -> list[ActorFact]:
@@ -824,8 +935,7 @@ def _actor_by_description(actor: ActorFact, pool: _Pool) -> _Made:
 def _actor_true_false(actor: ActorFact, pool: _Pool) -> _Made:
     template = Template.ACTOR_TRUE_FALSE
     rng = _rng(pool.seed, question_id(template, actor.id))
-    tiers = _same_category_first(actor, _other_actors(actor, pool))
-    descriptions = [[other.description for other in tier] for tier in tiers]
+    descriptions = _false_descriptions(actor, _other_actors(actor, pool))
     wrong = _pick(rng, descriptions, [actor.description], 1)
     correct = rng.random() < 0.5 or not wrong
     stated = actor.description if correct else wrong[0]
@@ -877,8 +987,7 @@ def _place_name(place: PlaceFact) -> _Made:
 def _place_true_false(place: PlaceFact, pool: _Pool) -> _Made:
     template = Template.PLACE_TRUE_FALSE
     rng = _rng(pool.seed, question_id(template, place.id))
-    tiers = _same_category_first(place, _other_places(place, pool))
-    descriptions = [[other.description for other in tier] for tier in tiers]
+    descriptions = _false_descriptions(place, _other_places(place, pool))
     wrong = _pick(rng, descriptions, [place.description], 1)
     correct = rng.random() < 0.5 or not wrong
     stated = place.description if correct else wrong[0]
@@ -890,28 +999,30 @@ def _place_true_false(place: PlaceFact, pool: _Pool) -> _Made:
 
 
 def _number_questions(number: NumberFact, pool: _Pool) -> Iterator[_Made]:
+    frame = kinds.bound_frame(number.question)
     shown = _number_giveaway(number.question, number.value)
-    if shown:
-        yield _gives_away(Template.NUMBER_VALUE, number, shown)
-        yield _gives_away(Template.NUMBER_CHOICE, number, shown)
-        return
-    answer = {"value": number.value, "tolerance": number.tolerance, "unit": number.unit}
-    yield _question(number, Template.NUMBER_VALUE, QuestionKind.NUMERIC, number.question, answer)
-    yield _number_choice(number, pool)
+    for template in (Template.NUMBER_VALUE, Template.NUMBER_CHOICE):
+        if frame:
+            # "More than how many...": every smaller wrong answer would be true as well.
+            yield _skip(template, number, f"the question asks for a bound ({frame!r})")
+        elif shown:
+            yield _gives_away(template, number, shown)
+        elif template is Template.NUMBER_VALUE:
+            answer = {"value": number.value, "tolerance": number.tolerance, "unit": number.unit}
+            yield _question(number, template, QuestionKind.NUMERIC, number.question, answer)
+        else:
+            yield _number_choice(number, pool)
 
 
 def _number_choice(number: NumberFact, pool: _Pool) -> _Made:
+    """Wrong values keep the answer's unit, magnitude and rounding, so none stands out."""
     template = Template.NUMBER_CHOICE
     rng = _rng(pool.seed, question_id(template, number.id))
-    factors = list(_NUMBER_FACTORS)
-    # A random subset of factors, so the right answer is not always in the same rank.
-    rng.shuffle(factors)
-    answer = f"{_format_number(number.value)} {number.unit}"
-    wrong_values = []
-    for factor in factors:
-        value = _round_like(number.value * factor, number.value)
-        if value != 0 and abs(value - number.value) > number.tolerance:
-            wrong_values.append(f"{_format_number(value)} {number.unit}")
+    answer = f"{kinds.format_like(number.value, number.value)} {number.unit}"
+    wrong_values = [
+        f"{kinds.format_like(value, number.value)} {number.unit}"
+        for value in kinds.plausible_numbers(number.value, number.unit, number.tolerance)
+    ]
     distractors = _pick(rng, [wrong_values], [answer], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, number, len(distractors))
@@ -928,32 +1039,38 @@ def _quote_questions(quote: QuoteFact, pool: _Pool) -> Iterator[_Made]:
 
 
 def _who_said_it(quote: QuoteFact, pool: _Pool) -> _Made:
+    """The words and their date only: the context often names or describes the speaker.
+
+    Wrong options are other people who spoke on the conflict, or held office, at that time.
+    """
     template = Template.WHO_SAID_IT
-    said = _quoted(quote)
-    shown = _giveaway(said, [quote.speaker])
+    said = f"\u201c{quote.text}\u201d ({quote.date.display})"
+    shown = _giveaway(said, [quote.speaker]) or _giveaway(quote.text, pool.office_words(quote))
     if shown:
         return _gives_away(template, quote, shown)
     speaker = normalised(quote.speaker)
-    affiliation = pool.affiliation_by_name.get(speaker)
-    same: list[str] = []
-    other: list[str] = []
-    for figure in pool.figures:
-        if normalised(figure.name) == speaker:
-            continue
-        if affiliation and normalised(figure.affiliation) == normalised(affiliation):
-            same.append(figure.name)
-        else:
-            other.append(figure.name)
-    other.extend(q.speaker for q in pool.quotes if normalised(q.speaker) not in pool.roles_by_name)
+    era = (quote.date.year, quote.date.year)
+    speakers = [
+        other.speaker
+        for other in pool.quotes
+        if normalised(other.speaker) != speaker
+        and abs(other.date.year - quote.date.year) <= kinds.ERA_SLACK
+        and normalised(other.text) != normalised(quote.text)
+    ]
+    in_office = [
+        figure.name
+        for figure in pool.figures
+        if normalised(figure.name) != speaker and kinds.eras_overlap(era, pool.era(figure), slack=1)
+    ]
     rng = _rng(pool.seed, question_id(template, quote.id))
-    rng.shuffle(same)
-    # Mixed on purpose: up to two people from the speaker's own side, the rest from others.
-    distractors = _pick(rng, [same[:2], other, same[2:]], [quote.speaker], DISTRACTORS)
+    distractors = _pick(rng, [speakers, in_office], [quote.speaker], DISTRACTORS)
     if len(distractors) < DISTRACTORS:
         return _too_few(template, quote, len(distractors))
     prompt = f"Who said this? {said}"
     kind = QuestionKind.WHO_SAID_IT
-    return _choice_question(quote, template, prompt, quote.speaker, distractors, rng, kind)
+    explanation = f"{quote.speaker}, {quote.speaker_role}: {_phrase(quote.context)}. "
+    question = _choice_question(quote, template, prompt, quote.speaker, distractors, rng, kind)
+    return replace(question, explanation=explanation + quote.explanation)
 
 
 # --- hand-written questions ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from .composition import Footprint, clash
 from .generation import QuestionKind
 
 
@@ -27,6 +28,8 @@ class Candidate:
     kind: QuestionKind
     topic: str
     tags: tuple[str, ...]
+    footprint: Footprint | None = None
+    """What the question shows and asks; None when composition need not be checked."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,33 @@ def draw_questions(
     """Ids of up to `count` eligible questions: a random sample, kept in bank order unless shuffled.
 
     The candidates are sorted by id first, so the draw depends only on the bank and the rng.
+    Candidates with footprints are sampled so that no two clash (the same fact, or one giving
+    the other's answer away): in random order, each kept unless it clashes with one kept. A quiz
+    that asks for its whole pool gets the whole pool: its author chose every question.
     """
     eligible = sorted((c for c in candidates if selection.admits(c)), key=lambda c: c.id)
-    chosen = rng.sample(eligible, min(count, len(eligible)))
+    if count < len(eligible) and any(c.footprint is not None for c in eligible):
+        chosen = _compatible_sample(eligible, count, rng)
+    else:
+        chosen = rng.sample(eligible, min(count, len(eligible)))
     if not shuffle:
         chosen.sort(key=lambda c: c.id)
     return [c.id for c in chosen]
+
+
+def _compatible_sample(
+    eligible: Sequence[Candidate], count: int, rng: random.Random
+) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    for candidate in rng.sample(eligible, len(eligible)):
+        if len(chosen) == count:
+            break
+        if candidate.footprint is None or not any(
+            other.footprint is not None and clash(candidate.footprint, other.footprint)
+            for other in chosen
+        ):
+            chosen.append(candidate)
+    return chosen
 
 
 def shown_choices(choices: Sequence[str], rng: random.Random, shuffle: bool) -> list[str]:

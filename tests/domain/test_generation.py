@@ -546,14 +546,45 @@ def fixture_bank() -> Bank:
     return load.bank
 
 
-def test_a_figure_is_asked_by_office_with_other_people_as_distractors():
-    questions = {q.id: q for q in generate_questions(fixture_bank(), seed=1)}
+def same_state_peers(figure: FigureFact) -> list[FigureFact]:
+    """Three other office holders of the figure's state, in office at the same time."""
+    return [
+        replace(
+            figure,
+            id=f"figure.peer-{index}",
+            name=name,
+            role=role,
+            also=(),
+            other_names=(),
+            statement=f"{name} has been {role}.",
+        )
+        for index, (name, role) in enumerate(
+            [
+                ("Jeyhun Bayramov", f"Foreign Minister of {figure.affiliation}"),
+                ("Zakir Hasanov", f"Defence Minister of {figure.affiliation}"),
+                ("Mehriban Aliyeva", f"First Vice-President of {figure.affiliation}"),
+            ]
+        )
+    ]
+
+
+def test_a_figure_is_asked_by_office_with_people_of_the_same_state_as_distractors():
+    # Distractors from other states (the US Secretary of State for the President of
+    # Azerbaijan) gave the answer away: without same-state peers there is no question.
+    bank = fixture_bank()
+    assert "gen.figure-by-role.figure.ilham-aliyev" not in {
+        q.id for q in generate_questions(bank, seed=1)
+    }
+    aliyev = bank.fact("figure.ilham-aliyev")
+    assert isinstance(aliyev, FigureFact)
+    with_peers = Bank((*bank.facts, *same_state_peers(aliyev)), bank.questions)
+    questions = {q.id: q for q in generate_questions(with_peers, seed=1)}
     question = questions["gen.figure-by-role.figure.ilham-aliyev"]
     assert question.kind is QuestionKind.SINGLE_CHOICE
     assert question.prompt == "Who held this office: President of Azerbaijan (since 2003)?"
     assert question.answer == "Ilham Aliyev"
     assert sorted(question.choices) == [
-        "Antony Blinken", "David Babayan", "Ilham Aliyev", "Nikol Pashinyan",
+        "Ilham Aliyev", "Jeyhun Bayramov", "Mehriban Aliyeva", "Zakir Hasanov",
     ]  # fmt: skip
     assert question.fact_ids == ("figure.ilham-aliyev",)
     assert question.source.is_seed
@@ -592,10 +623,10 @@ def test_no_question_is_made_without_enough_distractors_or_with_a_giveaway():
     bank = fixture_bank()
     ids = {q.id for q in generate_questions(bank, seed=1)}
     skipped = {s.id: s for s in skipped_questions(bank, seed=1)}
-    # Two places only: not enough other places to choose from.
+    # Two places only, a city and a road: a road is no wrong answer for a city.
     assert not any(i.startswith("gen.place-by-description.") for i in ids)
     assert skipped["gen.place-by-description.place.stepanakert"].reason == (
-        "too few distractors (1 of 3)"
+        "too few distractors (0 of 3)"
     )
     # ACLED's description says "data collection": its name's "Data" would give it away.
     assert "gen.actor-by-description.actor.acled" not in ids
@@ -603,7 +634,8 @@ def test_no_question_is_made_without_enough_distractors_or_with_a_giveaway():
         "actor.acled: no actor-by-description question: "
         "the prompt would give the answer away ('Data')"
     )
-    assert "gen.actor-by-description.actor.icrc" in ids
+    # Two other organisations and a state: a state is no wrong answer for an organisation.
+    assert skipped["gen.actor-by-description.actor.icrc"].reason == "too few distractors (2 of 3)"
     assert ids.isdisjoint(skipped)
 
 
@@ -627,11 +659,12 @@ def test_the_templates_own_words_are_no_giveaway():
         )
         for index, (name, role, affiliation) in enumerate(
             [
+                # One body: "which office" options are offices of the same body.
                 ("Andrzej Kasprzyk", "Personal Representative of the Chairperson-in-Office",
                  "OSCE"),
-                ("Igor Popov", "Russian Co-Chair of the Minsk Group", "Russia"),
-                ("Stephane Visconti", "French Co-Chair of the Minsk Group", "France"),
-                ("Andrew Schofer", "American Co-Chair of the Minsk Group", "United States"),
+                ("Igor Popov", "Russian Co-Chair of the Minsk Group", "OSCE"),
+                ("Stephane Visconti", "French Co-Chair of the Minsk Group", "OSCE"),
+                ("Andrew Schofer", "American Co-Chair of the Minsk Group", "OSCE"),
             ]
         )
     ]  # fmt: skip
@@ -644,7 +677,7 @@ def test_the_templates_own_words_are_no_giveaway():
 def test_a_first_name_inside_a_country_name_is_no_giveaway_but_an_adjective_is():
     aliyev = fixture_bank().fact("figure.ilham-aliyev")
     assert isinstance(aliyev, FigureFact)
-    others = fixture_bank().figures[1:]
+    others = [*fixture_bank().figures[1:], *same_state_peers(aliyev)]
     armen = replace(aliyev, name="Armen Sarkissian", role="President of Armenia")
     made = {q.id for q in generate_questions(Bank((armen, *others)), seed=1)}
     assert "gen.figure-by-role.figure.ilham-aliyev" in made
@@ -659,7 +692,7 @@ def test_a_period_naming_the_office_is_a_giveaway():
     figure = replace(
         fixture_bank().fact("figure.ilham-aliyev"), period="President of Azerbaijan since 2003"
     )
-    bank = Bank((figure, *fixture_bank().figures[1:]))
+    bank = Bank((figure, *fixture_bank().figures[1:], *same_state_peers(figure)))
     skipped = {s.id: s.reason for s in skipped_questions(bank, seed=1)}
     assert skipped["gen.figure-role.figure.ilham-aliyev"] == (
         "the prompt would give the answer away ('President of Azerbaijan')"
