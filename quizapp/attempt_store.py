@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
+from .domain.moderation import drawable
 from .domain.quiz_rules import (
     Candidate,
     Selection,
@@ -41,6 +42,7 @@ from .models import (
     ItemType,
     ItemVersion,
     Question,
+    QuestionReview,
     Quiz,
     User,
     db,
@@ -170,7 +172,7 @@ def start_or_resume(
 
 
 def _candidates(quiz: Quiz) -> list[Candidate]:
-    """The live questions the quiz draws from: the bank's, its sets', or both."""
+    """The live, unsuppressed questions the quiz draws from: the bank's, its sets', or both."""
     sources = []
     if quiz.include_bank:
         sources.append(Question.set_id.is_(None))
@@ -183,7 +185,10 @@ def _candidates(quiz: Quiz) -> list[Candidate]:
             Question.retired_at.is_(None), or_(*sources)
         )
     )
-    return [Candidate(row.id, QuestionKind(row.kind), row.topic, tuple(row.tags)) for row in rows]
+    candidates = [
+        Candidate(row.id, QuestionKind(row.kind), row.topic, tuple(row.tags)) for row in rows
+    ]
+    return drawable(candidates, set(db.session.scalars(QuestionReview.suppressed_ids())))
 
 
 def lock_attempt(attempt_id: int) -> Attempt | None:
