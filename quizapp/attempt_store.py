@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
+from .domain.local_time import format_local
 from .domain.moderation import drawable
 from .domain.quiz_rules import (
     Candidate,
@@ -122,9 +123,11 @@ def start_or_resume(
         finalise(existing, now)
     window = Window.of(quiz, assignment)
     if window.opens_at is not None and now < window.opens_at:
-        raise AttemptProblem(f"This quiz opens at {window.opens_at:%Y-%m-%d %H:%M} UTC.")
+        raise AttemptProblem(f"This quiz opens at {format_local(window.opens_at, user.time_zone)}.")
     if window.closes_at is not None and now >= window.closes_at:
-        raise AttemptProblem(f"This quiz closed at {window.closes_at:%Y-%m-%d %H:%M} UTC.")
+        raise AttemptProblem(
+            f"This quiz closed at {format_local(window.closes_at, user.time_zone)}."
+        )
     used = attempts_used(user.id, quiz.id)
     if window.attempts_allowed is not None and used >= window.attempts_allowed:
         raise AttemptProblem(f"You have used all {window.attempts_allowed} attempts at this quiz.")

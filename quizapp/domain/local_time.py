@@ -76,8 +76,16 @@ def wall_time(moment: datetime, time_zone: tzinfo) -> datetime:
 
 
 def format_local(moment: datetime, zone_name: str) -> str:
-    """The moment as read in the zone, with the zone named: "2026-03-29 14:00 (Asia/Baku)"."""
-    return f"{to_local(moment, zone(zone_name)):{TIME_FORMAT}} ({zone_name})"
+    """The moment as read in the zone, with the zone named: "2026-03-29 14:00 (Asia/Baku)".
+
+    In the hour that occurs twice when the clocks go back, the abbreviation tells the two apart:
+    "2026-10-25 01:30 BST (Europe/London)", then "2026-10-25 01:30 GMT (Europe/London)".
+    """
+    local = to_local(moment, zone(zone_name))
+    shown = f"{local:{TIME_FORMAT}}"
+    if is_ambiguous(local, local.tzinfo):
+        shown += f" {local:%Z}"
+    return f"{shown} ({zone_name})"
 
 
 def local_date(moment: datetime, zone_name: str) -> date:
