@@ -51,9 +51,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(classes.bp)
     app.register_blueprint(flags.bp)
 
+    from .moderation import views as moderation
+
+    app.register_blueprint(moderation.bp)
+
+    from .accounts import views as accounts
+
+    app.register_blueprint(accounts.bp)
+
     from .rich_text import rich
+    from .time_display import local_time
 
     app.add_template_filter(rich, "rich")
+    app.add_template_filter(local_time, "local_time")
 
     from . import api
 

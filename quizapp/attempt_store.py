@@ -22,6 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from .domain.composition import Footprint
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
+from .domain.local_time import format_local
+from .domain.moderation import drawable
 from .domain.quiz_rules import (
     Candidate,
     Selection,
@@ -43,6 +45,7 @@ from .models import (
     ItemType,
     ItemVersion,
     Question,
+    QuestionReview,
     Quiz,
     User,
     db,
@@ -113,12 +116,12 @@ def attempts_used(user_id: int, quiz_id: int) -> int:
     )
 
 
-def start_refusal(window: Window, used: int, now: datetime) -> str | None:
-    """Why a new attempt cannot start now, or None when it can."""
+def start_refusal(window: Window, used: int, now: datetime, time_zone: str) -> str | None:
+    """Why a new attempt cannot start now (times read in `time_zone`), or None when it can."""
     if window.opens_at is not None and now < window.opens_at:
-        return f"This quiz opens at {window.opens_at:%Y-%m-%d %H:%M} UTC."
+        return f"This quiz opens at {format_local(window.opens_at, time_zone)}."
     if window.closes_at is not None and now >= window.closes_at:
-        return f"This quiz closed at {window.closes_at:%Y-%m-%d %H:%M} UTC."
+        return f"This quiz closed at {format_local(window.closes_at, time_zone)}."
     if window.attempts_allowed is not None and used >= window.attempts_allowed:
         return f"You have used all {window.attempts_allowed} attempts at this quiz."
     return None
@@ -138,7 +141,7 @@ def start_or_resume(
         finalise(existing, now)
     window = Window.of(quiz, assignment)
     used = attempts_used(user.id, quiz.id)
-    refusal = start_refusal(window, used, now)
+    refusal = start_refusal(window, used, now, user.time_zone)
     if refusal is not None:
         raise AttemptProblem(refusal)
     number = used + 1
@@ -207,7 +210,7 @@ def shortfall_warning(quiz: Quiz) -> str | None:
 
 
 def _candidates(quiz: Quiz) -> list[Candidate]:
-    """The live questions the quiz draws from: the bank's, its sets', or both."""
+    """The live, unsuppressed questions the quiz draws from: the bank's, its sets', or both."""
     sources = []
     if quiz.include_bank:
         sources.append(Question.set_id.is_(None))
@@ -220,12 +223,13 @@ def _candidates(quiz: Quiz) -> list[Candidate]:
             Question.retired_at.is_(None), or_(*sources)
         )
     )
-    return [
+    candidates = [
         Candidate(
             row.id, QuestionKind(row.kind), row.topic, tuple(row.tags), Footprint.of(row.content)
         )
         for row in rows
     ]
+    return drawable(candidates, set(db.session.scalars(QuestionReview.suppressed_ids())))
 
 
 def lock_attempt(attempt_id: int) -> Attempt | None:

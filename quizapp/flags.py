@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from .attempt_store import contents_of
 from .clock import now as clock_now
-from .models import Attempt, AttemptState, Flag, Question, QuestionSet, User, db
+from .models import Attempt, AttemptState, Flag, Question, User, db
+from .moderation.forms import ModerationForm, SuppressForm
+from .moderation.store import moderated_by, states_of
 from .teach_forms import ConfirmForm, FlagForm
 
 bp = Blueprint("flags", __name__, url_prefix="/flags")
@@ -60,11 +62,7 @@ def report(attempt_id: int, position: int):
 
 def _reviewable():
     """Flags the current user reviews: on their sets' questions, and on the bank's if admin."""
-    own_sets = select(QuestionSet.id).where(QuestionSet.owner_id == current_user.id)
-    conditions = [Question.set_id.in_(own_sets)]
-    if current_user.is_admin:
-        conditions.append(Question.set_id.is_(None))
-    return or_(*conditions)
+    return moderated_by(current_user)
 
 
 @bp.get("/")
@@ -79,7 +77,14 @@ def queue():
         .where(_reviewable(), Flag.resolved_at.is_(None))
         .order_by(Flag.created_at, Flag.id)
     ).all()
-    return render_template("flags/queue.html", rows=rows, confirm=ConfirmForm())
+    return render_template(
+        "flags/queue.html",
+        rows=rows,
+        confirm=ConfirmForm(),
+        states=states_of(question for _, question, _ in rows),
+        suppress_form=SuppressForm(formdata=None, return_to="flags"),
+        button=ModerationForm(formdata=None, return_to="flags"),
+    )
 
 
 @bp.post("/<int:flag_id>/resolve")

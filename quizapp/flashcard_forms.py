@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
-from zoneinfo import available_timezones
-
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, Field, HiddenField, IntegerField, SelectField, StringField
+from wtforms import DecimalField, Field, HiddenField, IntegerField, StringField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from .domain.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION, parse_steps
@@ -35,11 +32,6 @@ def _steps(form: FlaskForm, field: Field) -> None:
         parse_steps(field.data or "")
     except ValueError as error:
         raise ValidationError(str(error)) from error
-
-
-@cache
-def _time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
 
 
 class SettingsForm(FlaskForm):
@@ -72,4 +64,3 @@ class SettingsForm(FlaskForm):
     )
     learning_steps = StringField("Learning steps", validators=[_steps])
     relearning_steps = StringField("Relearning steps", validators=[_steps])
-    time_zone = SelectField("Time zone", choices=_time_zone_choices)

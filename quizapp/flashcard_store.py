@@ -55,6 +55,7 @@ from .models import (
     QuestionSet,
     ReviewLog,
     ReviewSource,
+    User,
     db,
 )
 from .models.bank import QUESTION_CARD_PREFIX
@@ -64,8 +65,9 @@ from .models.bank import QUESTION_CARD_PREFIX
 
 def preferences(user_id: int) -> StudyPreferences:
     """The learner's flashcard options (the defaults until they save their own)."""
+    time_zone = db.session.get(User, user_id).time_zone
     row = db.session.get(LearnerSettings, user_id)
-    return row.preferences() if row is not None else StudyPreferences()
+    return row.preferences(time_zone) if row is not None else StudyPreferences(time_zone=time_zone)
 
 
 def save_preferences(user_id: int, chosen: StudyPreferences) -> None:

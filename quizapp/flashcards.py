@@ -225,7 +225,6 @@ def settings():
             "reviews_per_day": current.limits.reviews,
             "learning_steps": format_steps(current.scheduler.learning_steps),
             "relearning_steps": format_steps(current.scheduler.relearning_steps),
-            "time_zone": current.time_zone,
         }
     )
     if form.validate_on_submit():
@@ -240,7 +239,6 @@ def settings():
                 limits=DailyLimits(
                     new_cards=form.new_cards_per_day.data, reviews=form.reviews_per_day.data
                 ),
-                time_zone=form.time_zone.data,
             ),
         )
         db.session.commit()

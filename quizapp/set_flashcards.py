@@ -18,7 +18,7 @@ from sqlalchemy import select
 from .attempt_display import describe
 from .domain.bank import content_hash
 from .domain.generation import QuestionKind
-from .models import Flashcard, ItemType, ItemVersion, Question, QuestionSet, db
+from .models import Flashcard, ItemType, ItemVersion, Question, QuestionReview, QuestionSet, db
 from .models.bank import question_card_id
 
 
@@ -59,8 +59,20 @@ def sync_set_flashcards(
         card.id: card
         for card in db.session.scalars(select(Flashcard).where(Flashcard.id.in_(card_ids)))
     }
+    suppressed = set(
+        db.session.scalars(
+            QuestionReview.suppressed_ids().where(
+                QuestionReview.question_id.in_([question.id for question in questions])
+            )
+        )
+    )
     for question in questions:
-        live = question.retired_at is None and question_set.deleted_at is None
+        # A suppressed question is not served as practice either: its card is retired with it.
+        live = (
+            question.retired_at is None
+            and question_set.deleted_at is None
+            and question.id not in suppressed
+        )
         card = stored.get(question_card_id(question.id))
         if not live:
             if card is not None and card.retired_at is None:

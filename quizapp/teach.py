@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -485,6 +484,7 @@ def new_class():
 
 def _assign_form() -> AssignForm:
     form = AssignForm()
+    form.time_zone = current_user.time_zone
     form.quiz_id.choices = [
         SelectChoice(quiz.id, quiz.title)
         for quiz in db.session.scalars(
@@ -529,10 +529,6 @@ def show_class(class_id: int):
     return _class_page(own_class_or_404(class_id))
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value is not None else None
-
-
 @bp.post("/classes/<int:class_id>/assignments")
 @teacher_required
 def assign(class_id: int):
@@ -552,8 +548,8 @@ def assign(class_id: int):
         Assignment(
             class_id=class_id,
             quiz_id=form.quiz_id.data,
-            opens_at=_utc(form.opens_at.data),
-            closes_at=_utc(form.closes_at.data),
+            opens_at=form.opens_utc,
+            closes_at=form.closes_utc,
             attempts_allowed=form.attempts_allowed.data,
             created_at=clock_now(),
         )

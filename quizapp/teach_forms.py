@@ -6,6 +6,7 @@ interchange `SetQuestion`, putting every problem on the field it concerns.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -29,6 +30,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .domain.bank import Topic
 from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, parse_number, problems
+from .domain.local_time import DEFAULT_TIME_ZONE, NonexistentLocalTime, from_local, zone
 from .models import FeedbackTiming, GradingMethod, QuizLayout
 
 KIND_LABELS = {
@@ -309,9 +311,11 @@ class ClassForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
+    """Assign a quiz to a class. The times are typed in the teacher's time zone (`time_zone`)."""
+
     quiz_id = SelectField("Quiz", coerce=int, validators=[InputRequired()])
-    opens_at = DateTimeLocalField("Opens (UTC)", validators=[Optional()])
-    closes_at = DateTimeLocalField("Closes (UTC)", validators=[Optional()])
+    opens_at = DateTimeLocalField("Opens", validators=[Optional()])
+    closes_at = DateTimeLocalField("Closes", validators=[Optional()])
     attempts_allowed = IntegerField(
         "Attempts allowed",
         description="Leave empty for unlimited attempts.",
@@ -319,13 +323,32 @@ class AssignForm(FlaskForm):
     )
     submit = SubmitField("Assign quiz")
 
+    time_zone: str = DEFAULT_TIME_ZONE
+    opens_utc: datetime | None = None
+    closes_utc: datetime | None = None
+
     def validate(self, extra_validators: Any = None) -> bool:
+        """Check the fields and read the times in the teacher's zone into `opens_utc` and
+        `closes_utc`; a time skipped by a daylight-saving change is an error on its field.
+        """
         valid = super().validate(extra_validators)
-        opens, closes = self.opens_at.data, self.closes_at.data
-        if valid and opens and closes and closes <= opens:
+        if not valid:
+            return False
+        local_zone = zone(self.time_zone)
+        moments = {}
+        for field in (self.opens_at, self.closes_at):
+            try:
+                moments[field.name] = from_local(field.data, local_zone) if field.data else None
+            except NonexistentLocalTime as error:
+                field.errors = [*field.errors, str(error)]
+                valid = False
+        if not valid:
+            return False
+        self.opens_utc, self.closes_utc = moments["opens_at"], moments["closes_at"]
+        if self.opens_utc and self.closes_utc and self.closes_utc <= self.opens_utc:
             self.closes_at.errors = [*self.closes_at.errors, "Close after it opens."]
-            valid = False
-        return valid
+            return False
+        return True
 
 
 class ExtraTimeForm(FlaskForm):

@@ -339,6 +339,6 @@ def test_an_assignment_close_time_governs_feedback_after_close(client, auth, app
     client.post(f"/attempts/{attempt.id}", data={"action": "submit"})
     explanation = str(escape(contents_of(attempt)[1]["explanation"]))
     page = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
-    assert "after the quiz closes at 2026-03-01 11:00 UTC" in page and explanation not in page
+    assert "after the quiz closes at 2026-03-01 11:00 (UTC)" in page and explanation not in page
     clock.advance(hours=2)
     assert explanation in client.get(f"/attempts/{attempt.id}").get_data(as_text=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .local_time import DEFAULT_TIME_ZONE, zone
 from .scheduling import SchedulerSettings
 
 DAY_STARTS_AT = time(4, 0)
@@ -21,15 +21,6 @@ DEFAULT_NEW_CARDS_PER_DAY = 20
 DEFAULT_REVIEWS_PER_DAY = 200
 MAX_NEW_CARDS_PER_DAY = 9999
 MAX_REVIEWS_PER_DAY = 99999
-DEFAULT_TIME_ZONE = "UTC"
-
-
-def zone(name: str) -> tzinfo:
-    """The time zone called `name` (an IANA name such as "Asia/Baku"); ValueError if unknown."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"{name!r} is not a known time zone") from error
 
 
 def study_day(moment: datetime, time_zone: tzinfo) -> date:

@@ -77,6 +77,7 @@ def string_enum(enum_type: type[enum.Enum], length: int = 20) -> db.Enum:
 from .accounts import ApiToken, Role, User  # noqa: E402
 from .bank import Fact, Flashcard, ItemType, ItemVersion, Question, VersionedItem  # noqa: E402
 from .flashcards import LearnerCard, LearnerSettings, ReviewLog, ReviewSource  # noqa: E402
+from .moderation import QuestionReview  # noqa: E402
 from .quizzes import (  # noqa: E402
     Attempt,
     AttemptQuestion,
@@ -115,6 +116,7 @@ __all__ = [
     "LearnerCard",
     "LearnerSettings",
     "Question",
+    "QuestionReview",
     "QuestionSet",
     "Quiz",
     "QuizLayout",

@@ -9,6 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..domain.local_time import DEFAULT_TIME_ZONE
 from . import db, string_enum, utcnow
 
 
@@ -30,6 +31,10 @@ class User(UserMixin, db.Model):
     session_version: Mapped[int] = mapped_column(default=1)
     # An accommodation set by a teacher or admin: every time limit is multiplied by it.
     extra_time_factor: Mapped[float] = mapped_column(default=1.0, server_default="1")
+    # Every time the person reads is shown in this zone, and times they type are read in it.
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def get_id(self) -> str:

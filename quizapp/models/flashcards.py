@@ -130,9 +130,9 @@ class LearnerSettings(db.Model):
     learning_steps: Mapped[str] = mapped_column(String(100))
     """Written as the learner types them ("1m 10m")."""
     relearning_steps: Mapped[str] = mapped_column(String(100))
-    time_zone: Mapped[str] = mapped_column(String(64))
 
-    def preferences(self) -> StudyPreferences:
+    def preferences(self, time_zone: str) -> StudyPreferences:
+        """The options, with the time zone of the learner's account."""
         return StudyPreferences(
             scheduler=SchedulerSettings(
                 desired_retention=self.desired_retention,
@@ -140,7 +140,7 @@ class LearnerSettings(db.Model):
                 relearning_steps=parse_steps(self.relearning_steps),
             ),
             limits=DailyLimits(new_cards=self.new_cards_per_day, reviews=self.reviews_per_day),
-            time_zone=self.time_zone,
+            time_zone=time_zone,
         )
 
     def update_from(self, preferences: StudyPreferences) -> None:
@@ -150,4 +150,3 @@ class LearnerSettings(db.Model):
         self.relearning_steps = format_steps(scheduler.relearning_steps)
         self.new_cards_per_day = preferences.limits.new_cards
         self.reviews_per_day = preferences.limits.reviews
-        self.time_zone = preferences.time_zone

@@ -56,7 +56,7 @@ def start_facts(quiz: Quiz, user: User, assignment: Assignment | None, now: date
         used=used,
         time_limit=time_rules(quiz, user, window).time_limit,
         extra_time_factor=user.extra_time_factor,
-        refusal=start_refusal(window, used, now),
+        refusal=start_refusal(window, used, now, user.time_zone),
     )
 
 
