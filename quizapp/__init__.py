@@ -49,6 +49,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(classes.bp)
     app.register_blueprint(flags.bp)
 
+    from .accommodations import views as accommodations
+
+    app.register_blueprint(accommodations.bp)
+
     from .rich_text import rich
 
     app.add_template_filter(rich, "rich")

@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
+from .accommodations.store import attempt_factor
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
 from .domain.quiz_rules import (
@@ -75,12 +76,12 @@ class Window:
         return cls(source.opens_at, source.closes_at, source.attempts_allowed)
 
 
-def time_rules(quiz: Quiz, user: User, window: Window) -> TimeRules:
+def time_rules(quiz: Quiz, user: User, window: Window, assignment: Assignment | None) -> TimeRules:
     limit = quiz.time_limit_seconds
     return TimeRules(
         time_limit=timedelta(seconds=limit) if limit else None,
         closes_at=window.closes_at,
-        extra_time_factor=user.extra_time_factor,
+        extra_time_factor=attempt_factor(user, assignment),
     )
 
 
@@ -144,7 +145,7 @@ def start_or_resume(
         open_key=open_key(user.id, quiz.id),
         assignment_id=assignment.id if assignment is not None else None,
         started_at=now,
-        deadline=attempt_deadline(now, time_rules(quiz, user, window)),
+        deadline=attempt_deadline(now, time_rules(quiz, user, window, assignment)),
     )
     for position, question_id in enumerate(question_ids, start=1):
         row = rows[question_id]

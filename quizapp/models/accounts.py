@@ -28,7 +28,9 @@ class User(UserMixin, db.Model):
     # Bumped at logout and password change: every session cookie carries the version it was
     # issued under, and the loader rejects stale ones, so other sessions end too.
     session_version: Mapped[int] = mapped_column(default=1)
-    # An accommodation set by a teacher or admin: every time limit is multiplied by it.
+    # An account-wide accommodation only an admin sets: it multiplies the time limit of every
+    # quiz (ready-made ones included) and is the least extra time a class assignment gives.
+    # Teachers set extra time per class membership and per assignment instead.
     extra_time_factor: Mapped[float] = mapped_column(default=1.0, server_default="1")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
