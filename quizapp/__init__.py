@@ -20,7 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if hops := int(app.config["PROXY_FIX_HOPS"]):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from . import database, errors, security
+    from . import database, errors, request_text, security
     from .extensions import csrf, limiter, login_manager, migrate
     from .models import db
 
@@ -34,6 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.login_message = "Log in to see that page."
     login_manager.login_message_category = "info"
     security.init_app(app)
+    request_text.init_app(app)
     errors.init_app(app)
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens

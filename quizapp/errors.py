@@ -26,7 +26,7 @@ MESSAGES = {
 }
 
 
-def _page(code: int, message: str | None = None):
+def error_page(code: int, message: str | None = None):
     title = TITLES.get(code, "Error")
     text = message or MESSAGES.get(code, title)
     return render_template("errors/error.html", code=code, title=title, message=text), code
@@ -38,7 +38,7 @@ def init_app(app: Flask) -> None:
         if request.path.startswith("/api/"):
             message = "Missing or invalid CSRF token: send it in the X-CSRFToken header."
             return {"message": message, "field": "X-CSRFToken"}, 400
-        return _page(
+        return error_page(
             400, "This form had expired or came from elsewhere. Reload the page and try again."
         )
 
@@ -48,11 +48,11 @@ def init_app(app: Flask) -> None:
             return error
         if request.path.startswith("/api/"):
             return api.handle_http_exception(error)
-        return _page(error.code, MESSAGES.get(error.code) or error.description)
+        return error_page(error.code, MESSAGES.get(error.code) or error.description)
 
     @app.errorhandler(500)
     def server_error(error: Exception):
         db.session.rollback()
         if request.path.startswith("/api/"):
             return {"message": MESSAGES[500], "field": None}, 500
-        return _page(500)
+        return error_page(500)
