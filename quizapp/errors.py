@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .api import api
 from .models import db
@@ -26,6 +26,15 @@ MESSAGES = {
 }
 
 
+def size_in_words(size: int | None) -> str:
+    """A byte count as people say it: "4 MB", "2 KB"."""
+    if size is None:
+        return "size"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    return f"{size / 1024:g} KB"
+
+
 def error_page(code: int, message: str | None = None):
     title = TITLES.get(code, "Error")
     text = message or MESSAGES.get(code, title)
@@ -40,6 +49,18 @@ def init_app(app: Flask) -> None:
             return {"message": message, "field": "X-CSRFToken"}, 400
         return error_page(
             400, "This form had expired or came from elsewhere. Reload the page and try again."
+        )
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge):
+        limit = size_in_words(current_app.config["MAX_CONTENT_LENGTH"])
+        if request.path.startswith("/api/"):
+            message = f"The request body is larger than the {limit} this site accepts."
+            return {"message": message, "field": None}, 413
+        return error_page(
+            413,
+            f"What you sent is larger than the {limit} this site accepts. "
+            "Go back and send a smaller file or less text.",
         )
 
     @app.errorhandler(HTTPException)

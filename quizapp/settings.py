@@ -27,6 +27,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "LOGIN_LIMIT_PER_IP": "20 per minute",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute",
         "PROXY_FIX_HOPS": 0,
+        # The largest request body accepted (uploads included); larger ones get a 413 unread.
+        "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         # An answer arriving this many seconds after the deadline still counts (network latency).
         "QUIZ_GRACE_SECONDS": 5,
         # Generated questions are reproducible: the same bank and seed give the same questions.
