@@ -1,0 +1,1 @@
+"""Accounts: signing in, and the limits that protect it."""
