@@ -16,6 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from .accounts.login_limits import Refusal, login_limits
+from .accounts.store import revoke_all_tokens
+from .clock import now as clock_now
 from .extensions import login_manager
 from .forms import ChangePasswordForm, LoginForm, RegisterForm
 from .models import User, db
@@ -120,8 +122,9 @@ def _refused_login(form: LoginForm, refusal: Refusal):
 @bp.post("/logout")
 @login_required
 def logout():
-    # Ends every session of this user, not only this browser's.
+    # Ends every session of this user, not only this browser's, and every API token.
     current_user.session_version += 1
+    revoke_all_tokens(current_user.id, clock_now())
     db.session.commit()
     logout_user()
     session.clear()
@@ -140,9 +143,14 @@ def change_password():
             user = current_user._get_current_object()
             user.password_hash = hash_password(form.new_password.data)
             user.session_version += 1
+            revoke_all_tokens(user.id, clock_now())
             db.session.commit()
             _start_session(user)
-            flash("Your password is changed. Other sessions have been logged out.", "success")
+            flash(
+                "Your password is changed. Other sessions have been logged out and your API "
+                "tokens are revoked.",
+                "success",
+            )
             return redirect(url_for("main.home"))
     status = 422 if form.errors else 200
     return render_template("auth/change_password.html", form=form), status
