@@ -28,7 +28,9 @@ from .domain.quiz_rules import (
     attempt_score,
     attempt_seed,
     draw_questions,
+    matching_rights,
     shown_choices,
+    unaligned,
 )
 from .domain.responses import ShownQuestion
 from .domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time, is_overdue
@@ -154,7 +156,7 @@ def start_or_resume(
                 position=position,
                 question_id=row.id,
                 question_version=row.version,
-                shown_choices=shown_choices(row.content["choices"], rng, quiz.shuffle_choices),
+                shown_choices=shown_choices(offered_choices(row), rng, quiz.shuffle_choices),
             )
         )
     db.session.add(attempt)
@@ -168,6 +170,16 @@ def start_or_resume(
             raise AttemptProblem("This quiz was just started elsewhere; reload the page.") from None
         return existing
     return attempt
+
+
+def offered_choices(question: Question) -> list[str]:
+    """A question's choices before any shuffle. Matching questions stored before their choices
+    were scrambled are scrambled here (seeded by id), so no answer sits beside its left side."""
+    choices = question.content["choices"]
+    if question.kind != QuestionKind.MATCHING:
+        return list(choices)
+    rights = matching_rights(question.content["answer"])
+    return unaligned(choices, rights, random.Random(question.id))
 
 
 def _candidates(quiz: Quiz) -> list[Candidate]:
