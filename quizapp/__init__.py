@@ -20,7 +20,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if hops := int(app.config["PROXY_FIX_HOPS"]):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from . import database, errors, security
+    from . import database, errors, request_text, security
+    from .accounts import login_limits
     from .extensions import csrf, limiter, login_manager, migrate
     from .models import db
 
@@ -29,11 +30,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    login_limits.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to see that page."
     login_manager.login_message_category = "info"
     security.init_app(app)
+    request_text.init_app(app)
     errors.init_app(app)
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
@@ -58,6 +61,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from .accounts import views as accounts
 
     app.register_blueprint(accounts.bp)
+
+    from .accommodations import views as accommodations
+
+    app.register_blueprint(accommodations.bp)
 
     from .rich_text import rich
     from .time_display import local_time

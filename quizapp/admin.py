@@ -1,4 +1,4 @@
-"""Administration: people and their roles."""
+"""Administration: people, their roles, and account-wide extra time."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from .access import admin_required
+from .accommodations.forms import ExtraTimeForm
 from .forms import RoleForm
 from .models import Role, User, db
 
@@ -16,9 +17,35 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @bp.get("/users")
 @admin_required
 def users():
+    return _people_page()
+
+
+def _people_page(status: int = 200, extra_override: dict[int, ExtraTimeForm] | None = None):
     people = db.session.scalars(select(User).order_by(func.lower(User.username))).all()
     forms = {user.id: RoleForm(role=user.role.value, prefix=f"user-{user.id}") for user in people}
-    return render_template("admin/users.html", people=people, forms=forms)
+    extra_forms = {
+        user.id: ExtraTimeForm(
+            formdata=None, factor=user.extra_time_factor, prefix=f"account-{user.id}"
+        )
+        for user in people
+    }
+    extra_forms.update(extra_override or {})
+    page = render_template("admin/users.html", people=people, forms=forms, extra_forms=extra_forms)
+    return page, status
+
+
+@bp.post("/users/<int:user_id>/extra-time")
+@admin_required
+def extra_time(user_id: int):
+    """An account-wide accommodation: every quiz's time limit, ready-made ones included."""
+    user = db.get_or_404(User, user_id)
+    form = ExtraTimeForm(prefix=f"account-{user.id}")
+    if not form.validate_on_submit():
+        return _people_page(422, {user.id: form})
+    user.extra_time_factor = round(form.factor.data, 2)
+    db.session.commit()
+    flash(f"{user.username}: every time limit now {user.extra_time_factor:g} times.", "success")
+    return redirect(url_for("admin.users"))
 
 
 @bp.post("/users/<int:user_id>/role")

@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
+from .accommodations.store import attempt_factor
 from .domain.composition import Footprint
 from .domain.generation import QuestionKind
 from .domain.grading import grade, is_recall
@@ -30,7 +31,9 @@ from .domain.quiz_rules import (
     attempt_score,
     attempt_seed,
     draw_questions,
+    matching_rights,
     shown_choices,
+    unaligned,
 )
 from .domain.responses import ShownQuestion, is_partial_order, partial_order_error
 from .domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time, is_overdue
@@ -80,12 +83,12 @@ class Window:
         return cls(source.opens_at, source.closes_at, source.attempts_allowed)
 
 
-def time_rules(quiz: Quiz, user: User, window: Window) -> TimeRules:
+def time_rules(quiz: Quiz, user: User, window: Window, assignment: Assignment | None) -> TimeRules:
     limit = quiz.time_limit_seconds
     return TimeRules(
         time_limit=timedelta(seconds=limit) if limit else None,
         closes_at=window.closes_at,
-        extra_time_factor=user.extra_time_factor,
+        extra_time_factor=attempt_factor(user, assignment),
     )
 
 
@@ -162,7 +165,7 @@ def start_or_resume(
         open_key=open_key(user.id, quiz.id),
         assignment_id=assignment.id if assignment is not None else None,
         started_at=now,
-        deadline=attempt_deadline(now, time_rules(quiz, user, window)),
+        deadline=attempt_deadline(now, time_rules(quiz, user, window, assignment)),
     )
     for position, question_id in enumerate(question_ids, start=1):
         row = rows[question_id]
@@ -171,7 +174,7 @@ def start_or_resume(
                 position=position,
                 question_id=row.id,
                 question_version=row.version,
-                shown_choices=shown_choices(row.content["choices"], rng, quiz.shuffle_choices),
+                shown_choices=shown_choices(offered_choices(row), rng, quiz.shuffle_choices),
             )
         )
     db.session.add(attempt)
@@ -207,6 +210,16 @@ def shortfall_warning(quiz: Quiz) -> str | None:
         f"This quiz asks for {quiz.question_count} questions, but its sources hold only {held}: "
         f"each attempt will have {held}. Add questions, choose more sources, or ask for fewer."
     )
+
+
+def offered_choices(question: Question) -> list[str]:
+    """A question's choices before any shuffle. Matching questions stored before their choices
+    were scrambled are scrambled here (seeded by id), so no answer sits beside its left side."""
+    choices = question.content["choices"]
+    if question.kind != QuestionKind.MATCHING:
+        return list(choices)
+    rights = matching_rights(question.content["answer"])
+    return unaligned(choices, rights, random.Random(question.id))
 
 
 def _candidates(quiz: Quiz) -> list[Candidate]:

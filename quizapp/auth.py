@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -16,7 +15,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from .extensions import limiter, login_manager
+from .accounts.login_limits import Refusal, login_limits
+from .accounts.store import revoke_all_tokens
+from .clock import now as clock_now
+from .extensions import login_manager
 from .forms import ChangePasswordForm, LoginForm, RegisterForm
 from .models import User, db
 from .passwords import hash_password, needs_rehash, verify_password
@@ -41,10 +43,6 @@ def load_user(session_id: str) -> User | None:
 
 def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
-
-
-def _login_account_key() -> str:
-    return "login-account:" + request.form.get("username", "").strip().lower()
 
 
 def _start_session(user: User) -> None:
@@ -80,37 +78,53 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
-    methods=["POST"],
-    key_func=_login_account_key,
-)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm(next=request.args.get("next", ""))
-    if form.validate_on_submit():
-        user = find_user(form.username.data.strip())
-        if user is not None and verify_password(user.password_hash, form.password.data):
-            if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(form.password.data)
-                db.session.commit()
-            _start_session(user)
-            flash("You are logged in.", "success")
-            target = form.next.data
-            return redirect(target if is_safe_next(target) else url_for("main.home"))
-        if user is None:
-            verify_password(None, form.password.data)
-        form.password.errors.append(LOGIN_FAILED)
-    return render_template("auth/login.html", form=form), 422 if form.errors else 200
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form), 422 if form.errors else 200
+    username, address = form.username.data.strip(), request.remote_addr or ""
+    limits = login_limits()
+    if refusal := limits.refusal(username, address):
+        return _refused_login(form, refusal)
+    user = find_user(username)
+    if user is not None and verify_password(user.password_hash, form.password.data):
+        limits.succeeded(username, address)
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(form.password.data)
+            db.session.commit()
+        _start_session(user)
+        flash("You are logged in.", "success")
+        target = form.next.data
+        return redirect(target if is_safe_next(target) else url_for("main.home"))
+    if user is None:
+        verify_password(None, form.password.data)
+    limits.failed(username, address)
+    form.password.errors.append(LOGIN_FAILED)
+    return render_template("auth/login.html", form=form), 422
+
+
+def _refused_login(form: LoginForm, refusal: Refusal):
+    wait = (
+        f"{refusal.seconds} seconds"
+        if refusal.seconds < 120
+        else f"{refusal.seconds // 60} minutes"
+    )
+    whose = "from your network" if refusal.whole_address else "for this account from your network"
+    form.password.errors.append(
+        f"Too many attempts: too many failed logins {whose}. Try again in {wait}."
+    )
+    page = render_template("auth/login.html", form=form)
+    return page, 429, {"Retry-After": str(refusal.seconds)}
 
 
 @bp.post("/logout")
 @login_required
 def logout():
-    # Ends every session of this user, not only this browser's.
+    # Ends every session of this user, not only this browser's, and every API token.
     current_user.session_version += 1
+    revoke_all_tokens(current_user.id, clock_now())
     db.session.commit()
     logout_user()
     session.clear()
@@ -129,9 +143,14 @@ def change_password():
             user = current_user._get_current_object()
             user.password_hash = hash_password(form.new_password.data)
             user.session_version += 1
+            revoke_all_tokens(user.id, clock_now())
             db.session.commit()
             _start_session(user)
-            flash("Your password is changed. Other sessions have been logged out.", "success")
+            flash(
+                "Your password is changed. Other sessions have been logged out and your API "
+                "tokens are revoked.",
+                "success",
+            )
             return redirect(url_for("main.home"))
     status = 422 if form.errors else 200
     return render_template("auth/change_password.html", form=form), status

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .api import api
 from .models import db
@@ -26,7 +26,16 @@ MESSAGES = {
 }
 
 
-def _page(code: int, message: str | None = None):
+def size_in_words(size: int | None) -> str:
+    """A byte count as people say it: "4 MB", "2 KB"."""
+    if size is None:
+        return "size"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    return f"{size / 1024:g} KB"
+
+
+def error_page(code: int, message: str | None = None):
     title = TITLES.get(code, "Error")
     text = message or MESSAGES.get(code, title)
     return render_template("errors/error.html", code=code, title=title, message=text), code
@@ -47,8 +56,20 @@ def init_app(app: Flask) -> None:
         if request.accept_mimetypes.best == "application/json":
             # A page's script saving in the background: say what to do about it.
             return {"message": _csrf_advice(error), "field": "csrf_token"}, 400
-        return _page(
+        return error_page(
             400, "This form had expired or came from elsewhere. Reload the page and try again."
+        )
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge):
+        limit = size_in_words(current_app.config["MAX_CONTENT_LENGTH"])
+        if request.path.startswith("/api/"):
+            message = f"The request body is larger than the {limit} this site accepts."
+            return {"message": message, "field": None}, 413
+        return error_page(
+            413,
+            f"What you sent is larger than the {limit} this site accepts. "
+            "Go back and send a smaller file or less text.",
         )
 
     @app.errorhandler(HTTPException)
@@ -57,11 +78,11 @@ def init_app(app: Flask) -> None:
             return error
         if request.path.startswith("/api/"):
             return api.handle_http_exception(error)
-        return _page(error.code, MESSAGES.get(error.code) or error.description)
+        return error_page(error.code, MESSAGES.get(error.code) or error.description)
 
     @app.errorhandler(500)
     def server_error(error: Exception):
         db.session.rollback()
         if request.path.startswith("/api/"):
             return {"message": MESSAGES[500], "field": None}, 500
-        return _page(500)
+        return error_page(500)

@@ -57,4 +57,7 @@ class TokenForm(FlaskForm):
     name = StringField(
         "Token name", validators=[InputRequired(), Length(max=80)], description="e.g. my laptop"
     )
+    # A token acts as the account: whoever makes one must know the password, not only hold a
+    # logged-in browser.
+    password = PasswordField("Your current password", validators=[InputRequired()])
     submit = SubmitField("Create token")

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 from werkzeug.datastructures import MultiDict
 
+from .accommodations.store import attempt_factor
 from .attempt_display import QuestionView, closing_time, question_views
 from .attempt_store import (
     AttemptProblem,
@@ -86,6 +87,7 @@ def index():
         quiz.id: {
             "used": attempts_used(current_user.id, quiz.id),
             "open": open_attempt(current_user.id, quiz.id),
+            "extra_time": attempt_factor(current_user, assignment_for(quiz.id)),
         }
         for quiz in quizzes
     }

@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from .domain.bank import Topic, content_hash
 from .domain.generation import QuestionKind
 from .domain.interchange import SetQuestion, normalised
+from .domain.quiz_rules import matching_rights, unaligned
 from .models import (
     ItemType,
     ItemVersion,
@@ -56,6 +57,9 @@ def content_of(
     if ready.kind is QuestionKind.ORDERING:
         # Shown in a fixed scrambled order (each attempt shuffles again); never the answer order.
         choices = scrambled(ready.answer, question_id)
+    elif ready.kind is QuestionKind.MATCHING:
+        # Never a right side beside its own left side, even when choices are not shuffled.
+        choices = unaligned(choices, matching_rights(ready.answer), random.Random(question_id))
     return {
         "id": question_id,
         "kind": ready.kind.value,

@@ -24,9 +24,13 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Failed logins only (see accounts/login_limits.py): from one address across accounts,
+        # and for one account from one address, in stepped windows so each wait grows.
         "LOGIN_LIMIT_PER_IP": "20 per minute",
-        "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute",
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute; 10 per 15 minutes; 20 per day",
         "PROXY_FIX_HOPS": 0,
+        # The largest request body accepted (uploads included); larger ones get a 413 unread.
+        "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         # An answer arriving this many seconds after the deadline still counts (network latency).
         "QUIZ_GRACE_SECONDS": 5,
         # Generated questions are reproducible: the same bank and seed give the same questions.

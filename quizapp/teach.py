@@ -19,6 +19,8 @@ from wtforms import SelectChoice
 
 from . import class_store, set_store
 from .access import teacher_required
+from .accommodations import store as extra_time_store
+from .accommodations.forms import AssignmentExtraTimeForm, ExtraTimeForm
 from .attempt_display import describe
 from .attempt_store import shortfall_warning
 from .clock import now as clock_now
@@ -46,7 +48,6 @@ from .teach_forms import (
     ClassForm,
     ConfirmForm,
     ConfirmImportForm,
-    ExtraTimeForm,
     ImportForm,
     QuestionForm,
     QuizForm,
@@ -494,16 +495,17 @@ def _assign_form() -> AssignForm:
     return form
 
 
-def _class_page(
+def class_page(
     school_class: SchoolClass,
     assign: AssignForm | None = None,
     status: int = 200,
     extra_override: dict[int, ExtraTimeForm] | None = None,
 ):
     students = class_store.members(school_class.id)
+    factors = extra_time_store.class_factors(school_class.id)
     extra_forms = {
         student.id: ExtraTimeForm(
-            formdata=None, factor=student.extra_time_factor, prefix=f"student-{student.id}"
+            formdata=None, factor=factors[student.id], prefix=f"student-{student.id}"
         )
         for student in students
     }
@@ -526,7 +528,7 @@ def _class_page(
 @bp.get("/classes/<int:class_id>")
 @teacher_required
 def show_class(class_id: int):
-    return _class_page(own_class_or_404(class_id))
+    return class_page(own_class_or_404(class_id))
 
 
 @bp.post("/classes/<int:class_id>/assignments")
@@ -535,7 +537,7 @@ def assign(class_id: int):
     school_class = own_class_or_404(class_id)
     form = _assign_form()
     if not form.validate_on_submit():
-        return _class_page(school_class, form, 422)
+        return class_page(school_class, form, 422)
     existing = db.session.scalar(
         select(Assignment).where(
             Assignment.class_id == class_id, Assignment.quiz_id == form.quiz_id.data
@@ -543,7 +545,7 @@ def assign(class_id: int):
     )
     if existing is not None:
         form.quiz_id.errors = ["This quiz is already assigned to the class."]
-        return _class_page(school_class, form, 422)
+        return class_page(school_class, form, 422)
     db.session.add(
         Assignment(
             class_id=class_id,
@@ -559,7 +561,7 @@ def assign(class_id: int):
     except IntegrityError:
         db.session.rollback()
         form.quiz_id.errors = ["This quiz is already assigned to the class."]
-        return _class_page(own_class_or_404(class_id), form, 422)
+        return class_page(own_class_or_404(class_id), form, 422)
     flash("Quiz assigned.", "success")
     return redirect(url_for("teach.show_class", class_id=class_id))
 
@@ -593,20 +595,6 @@ def member_or_404(school_class: SchoolClass, user_id: int) -> User:
     return db.session.get(User, user_id)
 
 
-@bp.post("/classes/<int:class_id>/students/<int:user_id>/extra-time")
-@teacher_required
-def extra_time(class_id: int, user_id: int):
-    school_class = own_class_or_404(class_id)
-    student = member_or_404(school_class, user_id)
-    form = ExtraTimeForm(prefix=f"student-{student.id}")
-    if not form.validate_on_submit():
-        return _class_page(school_class, status=422, extra_override={student.id: form})
-    student.extra_time_factor = round(form.factor.data, 2)
-    db.session.commit()
-    flash(f"{student.username}: time limits now {student.extra_time_factor:g} times.", "success")
-    return redirect(url_for("teach.show_class", class_id=class_id))
-
-
 # --- results --------------------------------------------------------------------------------------
 
 
@@ -638,16 +626,35 @@ def gradebook_csv(class_id: int):
 @teacher_required
 def student(class_id: int, user_id: int):
     school_class = own_class_or_404(class_id)
-    member = member_or_404(school_class, user_id)
-    return render_template(
+    return student_page(school_class, member_or_404(school_class, user_id))
+
+
+def student_page(
+    school_class: SchoolClass,
+    member: User,
+    status: int = 200,
+    override: dict[int, AssignmentExtraTimeForm] | None = None,
+):
+    """A student's attempts in the class, their extra time and its per-assignment overrides."""
+    overrides = extra_time_store.assignment_factors(school_class.id, member.id)
+    assignments = class_store.assignments(school_class.id)
+    forms = {
+        assignment.id: AssignmentExtraTimeForm(
+            formdata=None, factor=overrides.get(assignment.id), prefix=f"assignment-{assignment.id}"
+        )
+        for assignment, _quiz in assignments
+    }
+    forms.update(override or {})
+    page = render_template(
         "teach/student.html",
         school_class=school_class,
         student=member,
-        attempts=class_store.attempts_of_member(class_id, user_id),
-        extra=ExtraTimeForm(
-            formdata=None, factor=member.extra_time_factor, prefix=f"student-{member.id}"
-        ),
+        attempts=class_store.attempts_of_member(school_class.id, member.id),
+        class_factor=extra_time_store.class_factors(school_class.id)[member.id],
+        assignments=assignments,
+        extra_forms=forms,
     )
+    return page, status
 
 
 @bp.get("/classes/<int:class_id>/attempts/<int:attempt_id>")

@@ -14,7 +14,6 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    FloatField,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -349,15 +348,6 @@ class AssignForm(FlaskForm):
             self.closes_at.errors = [*self.closes_at.errors, "Close after it opens."]
             return False
         return True
-
-
-class ExtraTimeForm(FlaskForm):
-    factor = FloatField(
-        "Extra-time factor",
-        description="1 is standard time; 1.5 gives half as much again (up to 4).",
-        validators=[InputRequired(), NumberRange(1.0, 4.0, "Give a factor from 1 to 4.")],
-    )
-    submit = SubmitField("Save")
 
 
 class JoinForm(FlaskForm):

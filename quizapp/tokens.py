@@ -12,6 +12,7 @@ from .api import token_hash
 from .clock import now as clock_now
 from .forms import TokenForm
 from .models import ApiToken, db
+from .passwords import verify_password
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
@@ -36,7 +37,11 @@ def index():
 @login_required
 def create():
     form = TokenForm()
-    if not form.validate_on_submit():
+    if form.validate_on_submit() and not verify_password(
+        current_user.password_hash, form.password.data
+    ):
+        form.password.errors.append("That is not your current password.")
+    if form.errors:
         return render_template("tokens/index.html", form=form, tokens=own_tokens(), new=None), 422
     token = secrets.token_urlsafe(32)
     db.session.add(

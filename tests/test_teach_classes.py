@@ -72,9 +72,9 @@ def test_extra_time_is_set_per_student_and_lengthens_the_deadline(app, auth, cli
     bad = client.post(url, data={prefix: "9"})
     assert bad.status_code == 422 and "from 1 to 4" in bad.get_data(as_text=True)
     assert client.post(url, data={prefix: "1.5"}).status_code == 302
-    student = db.session.get(User, world.student.id)
-    db.session.refresh(student)
-    assert student.extra_time_factor == 1.5
+    membership = db.session.get(ClassMember, (world.school_class.id, world.student.id))
+    db.session.refresh(membership)
+    assert membership.extra_time_factor == 1.5
     second = make_set_quiz(world.teacher, world.question_set, title="Second")
     assignment = assign(world.school_class, second)
     app.config["CLOCK"] = Clock()

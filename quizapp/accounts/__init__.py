@@ -1,1 +1,1 @@
-"""Account settings that apply everywhere: the time zone every time is shown and read in."""
+"""Accounts: signing in, the limits that protect it, and settings that apply everywhere."""

@@ -96,6 +96,29 @@ def shown_choices(choices: Sequence[str], rng: random.Random, shuffle: bool) -> 
     return order
 
 
+UNALIGN_TRIES = 100
+
+
+def unaligned(choices: Sequence[str], rights: Sequence[str], rng: random.Random) -> list[str]:
+    """A matching question's choices in an order where no right side sits at its left's index.
+
+    Shown unshuffled, choices in the order of the pairs would put each answer beside its left
+    side. An order that already avoids that is kept; otherwise `rng` shuffles until one does
+    (with two or more distinct right sides about one shuffle in three does; a question whose
+    right sides repeat may never, and keeps its last shuffle).
+    """
+    order = list(choices)
+
+    def is_aligned(candidate: list[str]) -> bool:
+        return any(i < len(candidate) and candidate[i] == right for i, right in enumerate(rights))
+
+    for _ in range(UNALIGN_TRIES):
+        if not is_aligned(order):
+            break
+        rng.shuffle(order)
+    return order
+
+
 def attempt_seed(quiz_id: int, user_id: int, attempt_number: int) -> str:
     """The seed of one attempt's draw and shuffles: the same on every reload and device."""
     return f"quiz:{quiz_id}:user:{user_id}:attempt:{attempt_number}"
@@ -190,3 +213,8 @@ def score_chart(
         for index, point in enumerate(ordered)
     )
     return ScoreChart(width=width, height=height, points=placed)
+
+
+def matching_rights(pairs: Sequence[Sequence[str]]) -> list[str]:
+    """The right sides of a matching question's [left, right] pairs, in the lefts' order."""
+    return [right for _, right in pairs]

@@ -65,3 +65,19 @@ def seconds_left(deadline: datetime | None, now: datetime) -> int | None:
     if deadline is None:
         return None
     return max(0, int((deadline - now).total_seconds()))
+
+
+def extra_time_factor(
+    account: float, class_factor: float | None = None, assignment_factor: float | None = None
+) -> float:
+    """The factor one attempt's time limit is multiplied by.
+
+    A quiz taken outside a class (a ready-made one, say) has only the account-wide accommodation,
+    which an admin sets. A class assignment has the teacher's factor for that assignment, or else
+    the one for the student in that class, and never less than the account-wide one: a teacher
+    may give more time in their class, never take away what an admin granted.
+    """
+    if class_factor is None:
+        return account
+    teacher = assignment_factor if assignment_factor is not None else class_factor
+    return max(account, teacher)

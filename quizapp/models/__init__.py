@@ -90,6 +90,7 @@ from .quizzes import (  # noqa: E402
 )
 from .teaching import (  # noqa: E402
     Assignment,
+    AssignmentExtraTime,
     ClassMember,
     Flag,
     QuestionSet,
@@ -100,6 +101,7 @@ from .teaching import (  # noqa: E402
 __all__ = [
     "ApiToken",
     "Assignment",
+    "AssignmentExtraTime",
     "Attempt",
     "AttemptQuestion",
     "AttemptState",

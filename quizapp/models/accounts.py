@@ -29,7 +29,9 @@ class User(UserMixin, db.Model):
     # Bumped at logout and password change: every session cookie carries the version it was
     # issued under, and the loader rejects stale ones, so other sessions end too.
     session_version: Mapped[int] = mapped_column(default=1)
-    # An accommodation set by a teacher or admin: every time limit is multiplied by it.
+    # An account-wide accommodation only an admin sets: it multiplies the time limit of every
+    # quiz (ready-made ones included) and is the least extra time a class assignment gives.
+    # Teachers set extra time per class membership and per assignment instead.
     extra_time_factor: Mapped[float] = mapped_column(default=1.0, server_default="1")
     # Every time the person reads is shown in this zone, and times they type are read in it.
     time_zone: Mapped[str] = mapped_column(

@@ -67,6 +67,9 @@ class ClassMember(db.Model):
     )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set by the class's teacher: time limits of this class's assignments are multiplied by it.
+    # It is the class's, so it never reaches another class's quizzes or the ready-made ones.
+    extra_time_factor: Mapped[float] = mapped_column(default=1.0, server_default="1")
 
 
 class SetShare(db.Model):
@@ -95,6 +98,20 @@ class Assignment(db.Model):
     closes_at: Mapped[datetime | None]
     attempts_allowed: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AssignmentExtraTime(db.Model):
+    """A teacher's extra-time factor for one student on one assignment, instead of the class's."""
+
+    __tablename__ = "assignment_extra_times"
+
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    extra_time_factor: Mapped[float]
 
 
 class Flag(db.Model):

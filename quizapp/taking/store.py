@@ -50,12 +50,13 @@ class StartFacts:
 def start_facts(quiz: Quiz, user: User, assignment: Assignment | None, now: datetime) -> StartFacts:
     window = Window.of(quiz, assignment)
     used = attempts_used(user.id, quiz.id)
+    rules = time_rules(quiz, user, window, assignment)
     return StartFacts(
         quiz=quiz,
         window=window,
         used=used,
-        time_limit=time_rules(quiz, user, window).time_limit,
-        extra_time_factor=user.extra_time_factor,
+        time_limit=rules.time_limit,
+        extra_time_factor=rules.extra_time_factor,
         refusal=start_refusal(window, used, now, user.time_zone),
     )
 
