@@ -350,7 +350,7 @@ def confirm_import(set_id: int):
     if form.validate_on_submit():
         try:
             questions = [SetQuestion.from_dict(d) for d in json.loads(form.questions.data)]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             questions = []
     if not questions or any(problems(q) for q in questions):
         flash("Nothing was imported: the preview was not readable. Upload the file again.", "error")

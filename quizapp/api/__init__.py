@@ -12,7 +12,8 @@ import hashlib
 import marshmallow as ma
 from flask import Flask, Request, request
 from flask_login import current_user
-from flask_smorest import Api, abort
+from flask_smorest import Api, Blueprint, abort
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import csrf, login_manager
@@ -52,6 +53,22 @@ class QuizApi(Api):
 
 
 api = QuizApi()
+
+
+class BodyParser(FlaskParser):
+    """webargs' parser, with a body nested too deeply for Python's JSON decoder answered 400."""
+
+    def _raw_load_json(self, req: Request):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            abort(400, message="The JSON body is nested too deeply.", field="json")
+
+
+class ApiBlueprint(Blueprint):
+    """A flask-smorest blueprint whose arguments are read by `BodyParser`."""
+
+    ARGUMENTS_PARSER = BodyParser()
 
 
 def token_hash(token: str) -> str:

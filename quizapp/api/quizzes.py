@@ -6,7 +6,7 @@ from typing import Any
 
 import marshmallow as ma
 from flask_login import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..attempt_display import question_views
 from ..attempt_store import (
@@ -23,8 +23,11 @@ from ..domain.responses import parse_json_response
 from ..domain.timing import seconds_left
 from ..models import Attempt, AttemptState, db
 from ..quizzes import assignment_for, quiz_or_404, visible_quizzes
+from . import ApiBlueprint
 
-blp = Blueprint("api_quizzes", __name__, description="Timed quizzes: the server owns the deadline.")
+blp = ApiBlueprint(
+    "api_quizzes", __name__, description="Timed quizzes: the server owns the deadline."
+)
 
 
 class QuizSchema(ma.Schema):
