@@ -97,8 +97,16 @@ def load_user_from_token(req: Request) -> User | None:
 
 
 def protect_api_request() -> None:
-    """CSRF for browser sessions; bearer-token requests carry no ambient credential."""
-    if request.method in STATE_CHANGING and bearer_token(request) is None:
+    """CSRF for browser sessions; only a valid bearer token stands in for the CSRF token.
+
+    A bearer header is never attached by a browser on its own, so a request that carries a valid
+    one was not forged; a junk one proves nothing and is refused, session cookie or not.
+    """
+    if bearer_token(request) is not None:
+        if load_user_from_token(request) is None:
+            abort(401, message="That API token is unknown or revoked.", field="Authorization")
+        return
+    if request.method in STATE_CHANGING:
         csrf.protect()
 
 
