@@ -26,6 +26,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_LIMIT_PER_IP": "20 per minute",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute",
+        # Generous enough for a class registering behind one school address.
+        "REGISTER_LIMIT_PER_IP": "60 per hour",
         "PROXY_FIX_HOPS": 0,
         # An answer arriving this many seconds after the deadline still counts (network latency).
         "QUIZ_GRACE_SECONDS": 5,
