@@ -469,12 +469,13 @@ def new_class():
 
 def _assign_form() -> AssignForm:
     form = AssignForm()
-    form.quiz_id.choices = [
-        SelectChoice(quiz.id, quiz.title)
-        for quiz in db.session.scalars(
-            select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
-        )
-    ]
+    quizzes = db.session.scalars(
+        select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+    ).all()
+    form.quiz_id.choices = [SelectChoice(quiz.id, quiz.title) for quiz in quizzes]
+    form.needs_close_time = frozenset(
+        quiz.id for quiz in quizzes if quiz.feedback_timing is FeedbackTiming.AFTER_CLOSE
+    )
     return form
 
 

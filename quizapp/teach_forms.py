@@ -277,7 +277,10 @@ class QuizForm(FlaskForm):
         choices=[
             SelectChoice(FeedbackTiming.AT_END.value, "At the end of the attempt"),
             SelectChoice(FeedbackTiming.AFTER_EACH.value, "After each checked question"),
-            SelectChoice(FeedbackTiming.AFTER_CLOSE.value, "After the quiz closes"),
+            SelectChoice(
+                FeedbackTiming.AFTER_CLOSE.value,
+                "After the quiz closes (its assignment needs a close time)",
+            ),
         ],
     )
     shuffle_questions = BooleanField("Shuffle questions", default=True)
@@ -310,12 +313,20 @@ class AssignForm(FlaskForm):
         validators=[Optional(), NumberRange(1, 100)],
     )
     submit = SubmitField("Assign quiz")
+    needs_close_time: frozenset[int] = frozenset()
+    """Quizzes that show answers only after they close: without a close time, never."""
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         opens, closes = self.opens_at.data, self.closes_at.data
         if valid and opens and closes and closes <= opens:
             self.closes_at.errors = [*self.closes_at.errors, "Close after it opens."]
+            valid = False
+        if valid and closes is None and self.quiz_id.data in self.needs_close_time:
+            self.closes_at.errors = [
+                *self.closes_at.errors,
+                "This quiz shows answers after it closes: give it a close time.",
+            ]
             valid = False
         return valid
 
