@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
-from . import class_store, set_store
+from . import class_store, set_exposure, set_store
 from .access import teacher_required
 from .attempt_display import describe
 from .clock import now as clock_now
@@ -162,6 +162,8 @@ def edit_set(set_id: int):
         _apply_set_form(form, question_set)
         db.session.commit()
         flash("Set saved.", "success")
+        if uses := set_exposure.open_uses_while_shared(question_set, clock_now()):
+            flash(set_exposure.warning(uses), "warning")
         return redirect(url_for("teach.show_set", set_id=set_id))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/set_form.html", form=form, question_set=question_set), status
@@ -171,9 +173,11 @@ def edit_set(set_id: int):
 @teacher_required
 def show_set(set_id: int):
     question_set = own_set_or_404(set_id)
+    uses = set_exposure.open_uses_while_shared(question_set, clock_now())
     return render_template(
         "teach/set.html",
         question_set=question_set,
+        exposure=set_exposure.warning(uses) if uses else None,
         questions=set_store.ordered_questions(set_id),
         kind_labels=KIND_LABELS,
         formats=EXPORT_FORMATS,

@@ -11,12 +11,17 @@ from quizapp.attempt_store import contents_of
 from quizapp.models import Assignment, Attempt, ClassMember, Role, db
 
 
-def test_assigning_an_after_close_quiz_needs_a_close_time(app, auth, client):
+def assignment_form(auth, feedback_timing: str):
+    """A teacher's quiz with this feedback timing, logged in, and the URL that assigns it."""
     teacher = create_user("tamar", Role.TEACHER)
-    quiz = make_quiz(question_count=3, feedback_timing="after_close", owner_id=teacher.id)
+    quiz = make_quiz(question_count=3, feedback_timing=feedback_timing, owner_id=teacher.id)
     school_class = make_class(teacher)
     auth.login("tamar")
-    url = f"/teach/classes/{school_class.id}/assignments"
+    return quiz, f"/teach/classes/{school_class.id}/assignments"
+
+
+def test_assigning_an_after_close_quiz_needs_a_close_time(app, auth, client):
+    quiz, url = assignment_form(auth, "after_close")
     refused = client.post(url, data={"quiz_id": str(quiz.id), "opens_at": "2026-03-01T09:00"})
     assert refused.status_code == 422
     assert "give it a close time" in refused.text
@@ -27,11 +32,7 @@ def test_assigning_an_after_close_quiz_needs_a_close_time(app, auth, client):
 
 
 def test_other_feedback_modes_need_no_close_time(app, auth, client):
-    teacher = create_user("tamar", Role.TEACHER)
-    quiz = make_quiz(question_count=3, feedback_timing="at_end", owner_id=teacher.id)
-    school_class = make_class(teacher)
-    auth.login("tamar")
-    url = f"/teach/classes/{school_class.id}/assignments"
+    quiz, url = assignment_form(auth, "at_end")
     assert client.post(url, data={"quiz_id": str(quiz.id)}).status_code == 302
 
 
