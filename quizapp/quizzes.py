@@ -26,6 +26,7 @@ from .attempt_store import (
 )
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
+from .domain.numbers import parse_digits
 from .domain.responses import parse_form_response
 from .domain.timing import is_overdue, seconds_left
 from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
@@ -212,8 +213,8 @@ def answer(attempt_id: int):
         if action == "submit":
             submit(attempt, now)
             flash("Your attempt is submitted and graded.", "success")
-        elif action.startswith("check-") and action.removeprefix("check-").isdigit():
-            check_question(attempt, int(action.removeprefix("check-")), now)
+        elif action.startswith("check-") and (number := parse_digits(action[6:], 4)) is not None:
+            check_question(attempt, number, now)
         else:
             flash("Your answers are saved.", "success")
     except AttemptProblem as problem:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from support import create_user
 from support_flashcards import load_bank
+from support_fuzz import bounded
 from support_quizzes import make_quiz
 
 from quizapp.api import token_hash
@@ -72,13 +73,7 @@ def test_every_api_operation_matches_its_document_and_never_fails(app, student, 
     cases = []
 
     @given(data=st.data())
-    @settings(
-        max_examples=EXAMPLES_PER_OPERATION,
-        derandomize=True,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES_PER_OPERATION)
     def call(operation, data) -> None:
         case = data.draw(operation.as_strategy(generation_mode=mode))
         for name, value in (case.path_parameters or {}).items():

@@ -19,6 +19,7 @@ from quizapp.set_store import live_questions
 
 BEYOND_INTEGER = [2**31, 2**63, 2**64, 10**30]
 DEEP_JSON = "[" * 100_000 + "]" * 100_000
+HUGE_NUMBER_JSON = '{"rating": 3, "review_count": 1' + "0" * 5000 + "}"
 
 
 def rules_with_int_ids(app: Flask):
@@ -90,16 +91,24 @@ def learner_cards_reviewed(user) -> int:
     return sum(card.reps for card in collection(user.id))
 
 
-def test_a_deeply_nested_api_body_is_a_bad_request(client, learner):
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (DEEP_JSON, "The JSON body is nested too deeply."),
+        (HUGE_NUMBER_JSON, "A number in the JSON body is too long."),
+    ],
+)
+def test_a_body_the_json_decoder_chokes_on_is_a_bad_request(client, learner, body, message):
     card = db.session.scalars(db.select(LearnerCard)).first()
     response = client.post(
         f"/api/v1/flashcards/cards/{card.id}/reviews",
-        data=DEEP_JSON,
+        data=body,
         content_type="application/json",
         headers=bearer(learner),
     )
     assert response.status_code == 400
-    assert response.json == {"message": "The JSON body is nested too deeply.", "field": "json"}
+    assert response.json == {"message": message, "field": "json"}
+    assert learner_cards_reviewed(learner) == 0
 
 
 @pytest.mark.parametrize(

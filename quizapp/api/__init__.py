@@ -8,6 +8,7 @@ that header on its own. Errors are JSON: {"message": ..., "field": ...}.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import marshmallow as ma
 from flask import Flask, Request, request
@@ -56,13 +57,17 @@ api = QuizApi()
 
 
 class BodyParser(FlaskParser):
-    """webargs' parser, with a body nested too deeply for Python's JSON decoder answered 400."""
+    """webargs' parser; a body Python's JSON decoder chokes on is a 400, not a server error."""
 
     def _raw_load_json(self, req: Request):
         try:
             return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise  # webargs answers these itself
         except RecursionError:
             abort(400, message="The JSON body is nested too deeply.", field="json")
+        except ValueError:  # an integer of more than 4,300 digits
+            abort(400, message="A number in the JSON body is too long.", field="json")
 
 
 class ApiBlueprint(Blueprint):
