@@ -20,11 +20,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if hops := int(app.config["PROXY_FIX_HOPS"]):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from . import database, errors, request_text, security
+    from . import database, errors, request_text, routing, security
     from .accounts import login_limits
     from .extensions import csrf, limiter, login_manager, migrate
     from .models import db
 
+    routing.init_app(app)
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)

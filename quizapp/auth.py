@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -18,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from .accounts.login_limits import Refusal, login_limits
 from .accounts.store import revoke_all_tokens
 from .clock import now as clock_now
-from .extensions import login_manager
+from .extensions import limiter, login_manager
 from .forms import ChangePasswordForm, LoginForm, RegisterForm
 from .models import User, db
 from .passwords import hash_password, needs_rehash, verify_password
@@ -52,17 +53,19 @@ def _start_session(user: User) -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTER_LIMIT_PER_IP"], methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = RegisterForm()
     if form.validate_on_submit():
+        # Hashed whether or not the name is free, so the answer takes as long either way and its
+        # timing does not tell which usernames exist.
+        password_hash = hash_password(form.password.data)
         if find_user(form.username.data) is not None:
             form.username.errors.append("That username is taken. Choose another.")
         else:
-            user = User(
-                username=form.username.data, password_hash=hash_password(form.password.data)
-            )
+            user = User(username=form.username.data, password_hash=password_hash)
             db.session.add(user)
             try:
                 db.session.commit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -77,8 +77,16 @@ def init_app(app: Flask) -> None:
         if error.code is None or error.code < 400:
             return error
         if request.path.startswith("/api/"):
-            return api.handle_http_exception(error)
-        return error_page(error.code, MESSAGES.get(error.code) or error.description)
+            response = make_response(api.handle_http_exception(error))
+        else:
+            response = make_response(
+                error_page(error.code, MESSAGES.get(error.code) or error.description)
+            )
+        # The exception's own headers (Allow on 405, Retry-After, WWW-Authenticate) still apply.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(500)
     def server_error(error: Exception):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, Field, HiddenField, IntegerField, StringField
+from wtforms import Field, HiddenField, IntegerField, StringField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from .domain.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION, parse_steps
 from .domain.study import MAX_NEW_CARDS_PER_DAY, MAX_REVIEWS_PER_DAY
+from .models import MAX_INTEGER
+from .number_fields import PlainDecimalField
 
 RATING_MESSAGE = "Choose one of the ratings: Again, Hard, Good or Easy."
 
@@ -21,7 +23,7 @@ class ReviewForm(FlaskForm):
         "Rating", validators=[InputRequired(RATING_MESSAGE), NumberRange(1, 4, RATING_MESSAGE)]
     )
     review_count = IntegerField(
-        validators=[InputRequired("This page is out of date."), NumberRange(min=0)]
+        validators=[InputRequired("This page is out of date."), NumberRange(0, MAX_INTEGER)]
     )
     shown_at = HiddenField(validators=[Optional()])
     deck = HiddenField(validators=[Optional()])
@@ -35,7 +37,7 @@ def _steps(form: FlaskForm, field: Field) -> None:
 
 
 class SettingsForm(FlaskForm):
-    desired_retention = DecimalField(
+    desired_retention = PlainDecimalField(
         "Desired retention",
         places=2,
         validators=[

@@ -22,6 +22,7 @@ from . import clock, exports, learner_stats, stats_charts
 from . import flashcard_store as store
 from .access import teacher_required
 from .domain.generation import Flashcard as CardFace
+from .domain.numbers import parse_digits
 from .domain.scheduling import (
     Rating,
     SchedulerSettings,
@@ -134,7 +135,7 @@ def answer(card_id: int):
     form = ReviewForm(
         formdata=None,
         review_count=card.reps,
-        shown_at=shown_at if shown_at.isdigit() else str(_epoch_ms(now)),
+        shown_at=shown_at if parse_digits(shown_at) is not None else str(_epoch_ms(now)),
         deck=_deck_arg(deck) or "",
     )
     return _card_page(card, form, deck, store.preferences(_user_id()), now, revealed=True)
@@ -203,9 +204,10 @@ def _epoch_ms(moment: datetime) -> int:
 
 def _duration_ms(shown_at: str | None, now: datetime) -> int | None:
     """How long the card was on screen, from the time stamped into the page; None if unknown."""
-    if not shown_at or not shown_at.isdigit():
+    shown_ms = parse_digits(shown_at or "")
+    if shown_ms is None:
         return None
-    elapsed = _epoch_ms(now) - int(shown_at)
+    elapsed = _epoch_ms(now) - shown_ms
     if elapsed < 0:
         return None
     return min(elapsed, MAX_ANSWER_MS)

@@ -8,15 +8,25 @@ from wtforms.validators import EqualTo, InputRequired, Length, Regexp
 
 from .models import Role
 
+# \A and \Z: "$" would also match before a final newline, letting "ani\n" through.
 USERNAME_RULE = Regexp(
-    r"^[A-Za-z0-9_.-]+$", message="Use only letters, digits, dots, dashes and underscores."
+    r"\A[A-Za-z0-9_.-]+\Z", message="Use only letters, digits, dots, dashes and underscores."
 )
+
+
+def stripped(value: object) -> object:
+    """Surrounding white space (a pasted newline) is dropped before any rule sees the name."""
+    return value.strip() if isinstance(value, str) else value
+
+
 PASSWORD_LENGTH = Length(min=10, max=128, message="Use between 10 and 128 characters.")
 
 
 class RegisterForm(FlaskForm):
     username = StringField(
-        "Username", validators=[InputRequired(), Length(min=3, max=40), USERNAME_RULE]
+        "Username",
+        filters=[stripped],
+        validators=[InputRequired(), Length(min=3, max=40), USERNAME_RULE],
     )
     password = PasswordField("Password", validators=[InputRequired(), PASSWORD_LENGTH])
     confirm = PasswordField(

@@ -28,6 +28,7 @@ from .attempt_store import (
 )
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
+from .domain.numbers import parse_digits
 from .domain.responses import parse_form_response
 from .domain.timing import seconds_left
 from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
@@ -253,8 +254,8 @@ def answer(attempt_id: int):
             submit(attempt, now)
             flash("Your attempt is submitted and graded.", "success")
         else:
-            if check is not None and check.isdigit():
-                check_question(attempt, int(check), now)
+            if check is not None and (number := parse_digits(check, 4)) is not None:
+                check_question(attempt, number, now)
             elif action == "save":
                 flash("Your answers are saved.", "success")
             target = next_url(attempt, action, page)

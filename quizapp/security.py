@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Flask, Response
+from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,8 +30,17 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def keep_private_pages_out_of_caches(response: Response) -> Response:
+    """No copy of what a signed-in user sees (tokens, results, exports) stays in any cache."""
+    if current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Cookie")
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
+    app.after_request(keep_private_pages_out_of_caches)
 
 
 def is_safe_next(target: str | None) -> bool:

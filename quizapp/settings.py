@@ -28,6 +28,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # and for one account from one address, in stepped windows so each wait grows.
         "LOGIN_LIMIT_PER_IP": "20 per minute",
         "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute; 10 per 15 minutes; 20 per day",
+        # Generous enough for a class registering behind one school address.
+        "REGISTER_LIMIT_PER_IP": "60 per hour",
         "PROXY_FIX_HOPS": 0,
         # The largest request body accepted (uploads included); larger ones get a 413 unread.
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,

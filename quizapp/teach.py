@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
-from . import class_store, set_store
+from . import class_store, set_exposure, set_store
 from .access import teacher_required
 from .accommodations import store as extra_time_store
 from .accommodations.forms import AssignmentExtraTimeForm, ExtraTimeForm
@@ -164,6 +164,8 @@ def edit_set(set_id: int):
         _apply_set_form(form, question_set)
         db.session.commit()
         flash("Set saved.", "success")
+        if uses := set_exposure.open_uses_while_shared(question_set, clock_now()):
+            flash(set_exposure.warning(uses), "warning")
         return redirect(url_for("teach.show_set", set_id=set_id))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/set_form.html", form=form, question_set=question_set), status
@@ -173,9 +175,11 @@ def edit_set(set_id: int):
 @teacher_required
 def show_set(set_id: int):
     question_set = own_set_or_404(set_id)
+    uses = set_exposure.open_uses_while_shared(question_set, clock_now())
     return render_template(
         "teach/set.html",
         question_set=question_set,
+        exposure=set_exposure.warning(uses) if uses else None,
         questions=set_store.ordered_questions(set_id),
         kind_labels=KIND_LABELS,
         formats=EXPORT_FORMATS,
@@ -352,7 +356,7 @@ def confirm_import(set_id: int):
     if form.validate_on_submit():
         try:
             questions = [SetQuestion.from_dict(d) for d in json.loads(form.questions.data)]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             questions = []
     if not questions or any(problems(q) for q in questions):
         flash("Nothing was imported: the preview was not readable. Upload the file again.", "error")
@@ -486,12 +490,13 @@ def new_class():
 def _assign_form() -> AssignForm:
     form = AssignForm()
     form.time_zone = current_user.time_zone
-    form.quiz_id.choices = [
-        SelectChoice(quiz.id, quiz.title)
-        for quiz in db.session.scalars(
-            select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
-        )
-    ]
+    quizzes = db.session.scalars(
+        select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+    ).all()
+    form.quiz_id.choices = [SelectChoice(quiz.id, quiz.title) for quiz in quizzes]
+    form.needs_close_time = frozenset(
+        quiz.id for quiz in quizzes if quiz.feedback_timing is FeedbackTiming.AFTER_CLOSE
+    )
     return form
 
 

@@ -278,7 +278,10 @@ class QuizForm(FlaskForm):
         choices=[
             SelectChoice(FeedbackTiming.AT_END.value, "At the end of the attempt"),
             SelectChoice(FeedbackTiming.AFTER_EACH.value, "After each checked question"),
-            SelectChoice(FeedbackTiming.AFTER_CLOSE.value, "After the quiz closes"),
+            SelectChoice(
+                FeedbackTiming.AFTER_CLOSE.value,
+                "After the quiz closes (its assignment needs a close time)",
+            ),
         ],
     )
     layout = SelectField(
@@ -321,6 +324,8 @@ class AssignForm(FlaskForm):
         validators=[Optional(), NumberRange(1, 100)],
     )
     submit = SubmitField("Assign quiz")
+    needs_close_time: frozenset[int] = frozenset()
+    """Quizzes that show answers only after they close: without a close time, never."""
 
     time_zone: str = DEFAULT_TIME_ZONE
     opens_utc: datetime | None = None
@@ -346,6 +351,12 @@ class AssignForm(FlaskForm):
         self.opens_utc, self.closes_utc = moments["opens_at"], moments["closes_at"]
         if self.opens_utc and self.closes_utc and self.closes_utc <= self.opens_utc:
             self.closes_at.errors = [*self.closes_at.errors, "Close after it opens."]
+            return False
+        if self.closes_utc is None and self.quiz_id.data in self.needs_close_time:
+            self.closes_at.errors = [
+                *self.closes_at.errors,
+                "This quiz shows answers after it closes: give it a close time.",
+            ]
             return False
         return True
 

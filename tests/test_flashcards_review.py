@@ -381,7 +381,7 @@ def test_settings_are_saved_and_used(client, learner):
     ("field", "value", "message"),
     [
         ("desired_retention", "0.99", "between 0.80 and 0.95"),
-        ("desired_retention", "lots", "Not a valid decimal"),
+        ("desired_retention", "lots", "Enter a plain number, such as 0.9."),
         ("new_cards_per_day", "-1", "Enter 0 to 9999"),
         ("learning_steps", "soon", "is not a step"),
     ],

@@ -8,11 +8,13 @@ that header on its own. Errors are JSON: {"message": ..., "field": ...}.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import marshmallow as ma
 from flask import Flask, Request, request
 from flask_login import current_user
-from flask_smorest import Api, abort
+from flask_smorest import Api, Blueprint, abort
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import csrf, login_manager
@@ -54,6 +56,26 @@ class QuizApi(Api):
 api = QuizApi()
 
 
+class BodyParser(FlaskParser):
+    """webargs' parser; a body Python's JSON decoder chokes on is a 400, not a server error."""
+
+    def _raw_load_json(self, req: Request):
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise  # webargs answers these itself
+        except RecursionError:
+            abort(400, message="The JSON body is nested too deeply.", field="json")
+        except ValueError:  # an integer of more than 4,300 digits
+            abort(400, message="A number in the JSON body is too long.", field="json")
+
+
+class ApiBlueprint(Blueprint):
+    """A flask-smorest blueprint whose arguments are read by `BodyParser`."""
+
+    ARGUMENTS_PARSER = BodyParser()
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -80,8 +102,16 @@ def load_user_from_token(req: Request) -> User | None:
 
 
 def protect_api_request() -> None:
-    """CSRF for browser sessions; bearer-token requests carry no ambient credential."""
-    if request.method in STATE_CHANGING and bearer_token(request) is None:
+    """CSRF for browser sessions; only a valid bearer token stands in for the CSRF token.
+
+    A bearer header is never attached by a browser on its own, so a request that carries a valid
+    one was not forged; a junk one proves nothing and is refused, session cookie or not.
+    """
+    if bearer_token(request) is not None:
+        if load_user_from_token(request) is None:
+            abort(401, message="That API token is unknown or revoked.", field="Authorization")
+        return
+    if request.method in STATE_CHANGING:
         csrf.protect()
 
 

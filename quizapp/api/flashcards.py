@@ -6,7 +6,7 @@ from typing import Any
 
 import marshmallow as ma
 from flask_login import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from sqlalchemy.exc import IntegrityError
 
 from .. import flashcard_store as store
@@ -14,9 +14,10 @@ from ..clock import now as clock_now
 from ..domain.generation import Flashcard as CardFace
 from ..domain.scheduling import Rating, format_interval, preview
 from ..domain.study import DueCounts
-from ..models import LearnerCard, db
+from ..models import MAX_INTEGER, LearnerCard, db
+from . import ApiBlueprint
 
-blp = Blueprint(
+blp = ApiBlueprint(
     "api_flashcards",
     __name__,
     description="Spaced-repetition flashcards scheduled with FSRS.",
@@ -92,12 +93,12 @@ class FlashcardRatingSchema(ma.Schema):
     )
     review_count = ma.fields.Integer(
         required=True,
-        validate=ma.validate.Range(min=0),
+        validate=ma.validate.Range(0, MAX_INTEGER),
         metadata={"description": "The card's review_count as it was when shown."},
     )
     duration_ms = ma.fields.Integer(
         load_default=None,
-        validate=ma.validate.Range(min=0),
+        validate=ma.validate.Range(0, MAX_INTEGER),
         metadata={"description": "How long the card was shown before the rating."},
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import marshmallow as ma
 from flask_login import current_user
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from ..attempt_display import question_views
 from ..attempt_store import (
@@ -24,8 +24,32 @@ from ..domain.responses import parse_json_response
 from ..domain.timing import seconds_left
 from ..models import Attempt, AttemptState, db
 from ..quizzes import assignment_for, quiz_or_404, visible_quizzes
+from . import ApiBlueprint
 
-blp = Blueprint("api_quizzes", __name__, description="Timed quizzes: the server owns the deadline.")
+blp = ApiBlueprint(
+    "api_quizzes", __name__, description="Timed quizzes: the server owns the deadline."
+)
+
+
+RESPONSE_SHAPES = [
+    {
+        "type": "string",
+        "description": "single_choice, who_said_it: one of the choices shown; "
+        "short_text: the answer; numeric, year: a number may also be sent as text.",
+    },
+    {"type": "number", "description": "numeric, year."},
+    {"type": "boolean", "description": "true_false."},
+    {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "multiple_choice: the chosen choices; ordering: every item, in order.",
+    },
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string"},
+        "description": "matching: each left item mapped to its chosen match.",
+    },
+]
 
 
 class QuizSchema(ma.Schema):
@@ -57,7 +81,10 @@ class QuestionSchema(ma.Schema):
     prompt = ma.fields.String()
     choices = ma.fields.List(ma.fields.String())
     lefts = ma.fields.List(ma.fields.String(), metadata={"description": "Matching only."})
-    response = ma.fields.Raw(allow_none=True)
+    response = ma.fields.Raw(
+        allow_none=True,
+        metadata={"description": "The saved answer.", "oneOf": RESPONSE_SHAPES, "nullable": True},
+    )
     checked = ma.fields.Boolean()
     feedback = ma.fields.Nested(
         FeedbackSchema,
@@ -84,9 +111,10 @@ class AnswerSchema(ma.Schema):
         required=True,
         allow_none=True,
         metadata={
-            "description": "single_choice/who_said_it: a choice; multiple_choice: a list of "
-            "choices; true_false: a boolean; numeric/year: a number; short_text: a string; "
-            "ordering: every item in order; matching: an object left -> choice; null clears."
+            "description": "The answer, in the shape its question's kind takes; null clears it. "
+            "A shape that does not fit the question's kind is refused with 422.",
+            "oneOf": RESPONSE_SHAPES,
+            "nullable": True,
         },
     )
 

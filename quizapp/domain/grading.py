@@ -10,13 +10,13 @@ Scores are fractions between 0 and 1.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .generation import QuestionKind
+from .numbers import parse_plain_number
 
 # Letters that Unicode decomposition does not reduce to ASCII but learners type without them.
 _TRANSLITERATIONS = str.maketrans(
@@ -46,11 +46,8 @@ def normalise_text(text: str) -> str:
 def parse_number(text: str) -> float | None:
     """A number typed by a learner ("1,050", " 2023 ", "89.2"), or None if it is not one."""
     cleaned = text.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    value = parse_plain_number(cleaned)
+    return None if value is None else float(value)
 
 
 def grade(kind: QuestionKind, answer: Any, response: Any) -> float:

@@ -54,12 +54,12 @@ feedback and feedback keys the kind does not use are dropped.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .generation import CHOICE_KINDS, QuestionKind
+from .numbers import parse_plain_number
 
 SUPPORTED_KINDS = frozenset(
     {
@@ -83,8 +83,6 @@ KIND_ALIASES: Mapping[QuestionKind, QuestionKind] = {
 TRUE_FALSE_KEYS = ("true", "false")
 NUMERIC_KEYS = ("right", "wrong")
 
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
-_INTEGER = re.compile(r"[-+]?\d+")
 # Floats that are whole and this small are written without ".0"; larger ones keep repr's exponent.
 _PLAIN_INTEGER_LIMIT = 1e16
 
@@ -196,13 +194,7 @@ def parse_number(text: str) -> int | float | None:
 
     An integer literal gives an int, so that "1994" reads back as exactly 1994.
     """
-    text = text.strip()
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    if not _NUMBER.fullmatch(text):
-        return None
-    number = float(text)
-    return number if math.isfinite(number) else None
+    return parse_plain_number(text)
 
 
 def escaped_mask(raw: str) -> list[bool]:

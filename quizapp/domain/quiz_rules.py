@@ -163,14 +163,15 @@ def feedback_visible(
     """Whether a question's correct answer and explanation may be shown now.
 
     Never before the attempt is finished, except a question the student has checked (and so
-    locked) in a quiz that gives feedback after each question.
+    locked) in a quiz that gives feedback after each question. "After the quiz closes" with no
+    close time means never: classmates may still be taking it.
     """
     if timing is Feedback.AFTER_EACH and question_checked:
         return True
     if not attempt_finished:
         return False
-    if timing is Feedback.AFTER_CLOSE and closes_at is not None:
-        return now >= closes_at
+    if timing is Feedback.AFTER_CLOSE:
+        return closes_at is not None and now >= closes_at
     return True
 
 

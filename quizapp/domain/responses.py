@@ -12,6 +12,7 @@ from typing import Any
 
 from .generation import QuestionKind
 from .grading import parse_number
+from .numbers import parse_digits
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def parse_form_response(
     if kind is QuestionKind.ORDERING:
         return _ordering_positions(question, extra)
     if kind is QuestionKind.MATCHING:
-        return _matching(question, {int(k): v for k, v in extra.items() if k.isdigit()})
+        return _matching(question, _by_index(extra))
     return Parsed(error="This kind of question cannot be answered here.")
 
 
@@ -100,6 +101,16 @@ def parse_json_response(question: ShownQuestion, value: Any) -> Parsed:
             indexed[question.lefts.index(left)] = right
         return _matching(question, indexed)
     return Parsed(error="This kind of question cannot be answered here.")
+
+
+def _by_index(fields: Mapping[str, str]) -> dict[int, str]:
+    """Per-item fields keyed by item index; names that are not a small plain index are ignored."""
+    indexed = {}
+    for name, value in fields.items():
+        index = parse_digits(name, max_length=4)
+        if index is not None:
+            indexed[index] = value
+    return indexed
 
 
 def _wrong_type(expected: str) -> Parsed:
@@ -146,7 +157,7 @@ def _text(text: str) -> Parsed:
 
 def _ordering_positions(question: ShownQuestion, positions: Mapping[str, str]) -> Parsed:
     items = question.choices
-    chosen = {int(k): v for k, v in positions.items() if k.isdigit() and v}
+    chosen = {index: v for index, v in _by_index(positions).items() if v}
     if not chosen:
         return Parsed()
     expected = {str(n) for n in range(1, len(items) + 1)}

@@ -21,6 +21,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# Every integer column (ids included) is a 32-bit signed INTEGER on PostgreSQL, which refuses to
+# compare or store a larger number (NumericValueOutOfRange): input is checked against this first.
+MAX_INTEGER = 2**31 - 1
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timestamp stored in UTC and always read back as an aware datetime in `UTC`.

@@ -178,3 +178,9 @@ def test_feedback_visibility():
     assert not feedback_visible(Feedback.AFTER_EACH, False, False, None, T0)
     assert not feedback_visible(Feedback.AFTER_CLOSE, True, False, close, T0)
     assert feedback_visible(Feedback.AFTER_CLOSE, True, False, close, close)
+
+
+def test_feedback_after_close_with_no_close_time_is_never_shown():
+    # Classmates may still be taking a quiz that never closes.
+    assert not feedback_visible(Feedback.AFTER_CLOSE, True, False, None, T0)
+    assert not feedback_visible(Feedback.AFTER_CLOSE, True, False, None, T0 + timedelta(days=999))
