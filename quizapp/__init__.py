@@ -49,6 +49,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(classes.bp)
     app.register_blueprint(flags.bp)
 
+    from .explore import decks as explore_decks  # noqa: F401  (registers the explore decks)
+    from .explore import views as explore
+
+    app.register_blueprint(explore.bp)
+
     from .rich_text import rich
 
     app.add_template_filter(rich, "rich")

@@ -93,6 +93,7 @@ def selection_of(quiz: Quiz) -> Selection:
         topic=quiz.topic,
         tags=tuple(quiz.tags or ()),
         kinds=tuple(QuestionKind(kind) for kind in quiz.kinds or ()),
+        fact_ids=frozenset(quiz.fact_ids) if quiz.fact_ids is not None else None,
     )
 
 
@@ -178,12 +179,20 @@ def _candidates(quiz: Quiz) -> list[Candidate]:
         sources.append(Question.set_id.in_(quiz.set_ids))
     if not sources:
         return []
-    rows = db.session.execute(
-        select(Question.id, Question.kind, Question.topic, Question.tags).where(
-            Question.retired_at.is_(None), or_(*sources)
+    columns = [Question.id, Question.kind, Question.topic, Question.tags]
+    if quiz.fact_ids is not None:
+        columns.append(Question.content)  # which facts each question was made from
+    rows = db.session.execute(select(*columns).where(Question.retired_at.is_(None), or_(*sources)))
+    return [
+        Candidate(
+            row.id,
+            QuestionKind(row.kind),
+            row.topic,
+            tuple(row.tags),
+            tuple(row.content.get("fact_ids") or ()) if quiz.fact_ids is not None else (),
         )
-    )
-    return [Candidate(row.id, QuestionKind(row.kind), row.topic, tuple(row.tags)) for row in rows]
+        for row in rows
+    ]
 
 
 def lock_attempt(attempt_id: int) -> Attempt | None:

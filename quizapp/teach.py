@@ -107,7 +107,9 @@ def set_question_number(row: Question) -> int:
 @teacher_required
 def index():
     quizzes = db.session.scalars(
-        select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+        select(Quiz)
+        .where(Quiz.owner_id == current_user.id, Quiz.practice_of.is_(None))
+        .order_by(Quiz.id)
     ).all()
     return render_template(
         "teach/index.html",
@@ -472,7 +474,9 @@ def _assign_form() -> AssignForm:
     form.quiz_id.choices = [
         SelectChoice(quiz.id, quiz.title)
         for quiz in db.session.scalars(
-            select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+            select(Quiz)
+            .where(Quiz.owner_id == current_user.id, Quiz.practice_of.is_(None))
+            .order_by(Quiz.id)
         )
     ]
     return form
