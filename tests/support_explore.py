@@ -3,6 +3,7 @@ database."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 from flask import Flask
@@ -24,3 +25,66 @@ def load_real_bank(app: Flask) -> BankLoad:
     sync_explore(load.periods)
     db.session.commit()
     return load
+
+
+_BLOCKS = {
+    "p", "li", "h1", "h2", "h3", "dt", "dd", "td", "th", "caption", "option", "title",
+    "figcaption", "label", "button", "blockquote", "section", "ul", "ol", "div", "nav", "main",
+    "header", "footer", "text", "form",
+}  # fmt: skip
+_VOID = {"meta", "link", "input", "br", "img", "hr", "source"}
+
+
+class _VoiceText(HTMLParser):
+    """The text a page says in the app's own voice: everything outside elements marked
+    `data-attributed` (quotes, evidence excerpts, source titles), in block-sized chunks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+        self._current: list[str] = []
+        self._skip_depth = 0
+        self._stack: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.chunks.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            if values.get("name") == "description" or values.get("property") == "og:description":
+                self.chunks.append(values.get("content") or "")
+        if tag in _VOID:
+            return
+        if tag in _BLOCKS:
+            self._flush()
+        self._stack.append(tag)
+        if self._skip_depth or any(name == "data-attributed" for name, _ in attrs):
+            self._skip_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self._stack:
+            return
+        while self._stack:
+            opened = self._stack.pop()
+            if self._skip_depth:
+                self._skip_depth -= 1
+            if opened == tag:
+                break
+        if tag in _BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth and self._stack and self._stack[-1] not in ("script", "style"):
+            self._current.append(data)
+
+
+def own_voice_chunks(html: str) -> list[str]:
+    parser = _VoiceText()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return parser.chunks

@@ -138,7 +138,8 @@ def parse_periods(files: Mapping[str, str], bank: Bank) -> tuple[tuple[Period, .
         for index, raw in enumerate(raw_periods):
             line = lines[index] if index < len(lines) else None
             period, reasons = _read_period(raw, bank)
-            raw_id = period.id if period is not None else None
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            raw_id = raw_id if isinstance(raw_id, str) else None
             if period is not None and period.id in located:
                 reasons.append(f"duplicate period id {period.id!r}")
             for reason in reasons:

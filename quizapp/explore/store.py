@@ -25,16 +25,28 @@ from ..models.explore import SEARCH_FTS_TABLE
 # --- the bank as the explore pages read it -------------------------------------------------------
 
 
+# The parsed bank of the latest fingerprint seen. Derived state only: every call checks the
+# fingerprint against the database, so each worker reads what every other worker sees.
+_parsed: dict[str, ExploreBank] = {}
+
+
 def explore_bank() -> ExploreBank:
     """The live facts (in id order) and the periods, from the database."""
+    fingerprint = bank_fingerprint()
+    cached = _parsed.get(fingerprint)
+    if cached is not None:
+        return cached
     contents = db.session.scalars(
         select(FactRow.content).where(FactRow.retired_at.is_(None)).order_by(FactRow.id)
     )
     periods = db.session.scalars(select(BankPeriod.content).order_by(BankPeriod.position))
-    return ExploreBank(
+    parsed = ExploreBank(
         tuple(fact_from_content(content) for content in contents),
         tuple(Period.from_dict(content) for content in periods),
     )
+    _parsed.clear()
+    _parsed[fingerprint] = parsed
+    return parsed
 
 
 def bank_fingerprint() -> str:
