@@ -11,6 +11,7 @@ from ..stats_charts import Chart, Rect, Text
 WIDTH = 360
 _ROW = 44
 _TOP = 4
+_LABEL = "chart-label explore-chart-label"
 
 
 def period_overview(groups: Sequence[PeriodGroup]) -> Chart:
@@ -21,12 +22,12 @@ def period_overview(groups: Sequence[PeriodGroup]) -> Chart:
         y = _TOP + index * _ROW
         count = len(group.events)
         width = (WIDTH - 48) * count / busiest
-        texts.append(Text(0, y + 14, group.period.dates, anchor="start"))
+        texts.append(Text(0, y + 14, group.period.dates, "start", _LABEL))
         rects.append(Rect(0, y + 20, WIDTH - 48, 16, "chart-track"))
         rects.append(
             Rect(0, y + 20, width, 16, "chart-bar", f"{group.period.name}: {count} events")
         )
-        texts.append(Text(WIDTH - 40, y + 33, str(count), anchor="start"))
+        texts.append(Text(WIDTH - 40, y + 33, str(count), "start", _LABEL))
     return Chart(
         "timeline-overview",
         "Events in the bank by period",
