@@ -43,6 +43,8 @@ def upgrade():
     sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('title', sa.Text(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('folded_title', sa.Text(), nullable=False),
+    sa.Column('folded_body', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['fact_id'], ['facts.id'], name=op.f('fk_search_entries_fact_id_facts')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_entries'))
     )
@@ -54,13 +56,13 @@ def upgrade():
     if op.get_bind().dialect.name == 'sqlite':
         op.execute(
             "CREATE VIRTUAL TABLE search_entries_fts USING fts5("
-            "title, body, content='search_entries', content_rowid='id', "
+            "folded_title, folded_body, content='search_entries', content_rowid='id', "
             "tokenize='unicode61 remove_diacritics 2')"
         )
     else:
         op.execute(
             "CREATE INDEX ix_search_entries_document ON search_entries "
-            "USING gin (to_tsvector('simple', title || ' ' || body))"
+            "USING gin (to_tsvector('simple', folded_title || ' ' || folded_body))"
         )
 
     with op.batch_alter_table('quizzes', schema=None) as batch_op:

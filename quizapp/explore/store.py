@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, literal_column, select, text
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.bank import Fact, QuoteFact, fact_from_content
 from ..domain.bank import content_hash as hash_content
 from ..domain.explore import ExploreBank, Selection, selection_facts, selection_title
 from ..domain.periods import Period
+from ..domain.search_text import fold
 from ..models import BankPeriod, ExploreDeck, FeedbackTiming, Quiz, SearchEntry, db
 from ..models import Fact as FactRow
 from ..models.explore import SEARCH_FTS_TABLE
@@ -87,7 +88,16 @@ def sync_explore(periods: Sequence[Period]) -> None:
     db.session.flush()
     for fact in explore_bank().facts:
         title, body = search_document(fact)
-        db.session.add(SearchEntry(fact_id=fact.id, kind=fact.kind.value, title=title, body=body))
+        db.session.add(
+            SearchEntry(
+                fact_id=fact.id,
+                kind=fact.kind.value,
+                title=title,
+                body=body,
+                folded_title=fold(title),
+                folded_body=fold(body),
+            )
+        )
     db.session.flush()
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.execute(
@@ -123,8 +133,8 @@ class SearchHit:
 
 
 def search_terms(query: str) -> list[str]:
-    """The words of a query, lowercased: letters and digits only, so no query syntax gets in."""
-    return [word.lower() for word in re.findall(r"\w+", query[:200])][:_MAX_TERMS]
+    """The words of a query, folded: letters and digits only, so no query syntax gets in."""
+    return re.findall(r"\w+", fold(query[:200]))[:_MAX_TERMS]
 
 
 def search(query: str, limit: int = 50) -> list[SearchHit]:
@@ -142,11 +152,15 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
             f"ORDER BY bm25({SEARCH_FTS_TABLE}, 10.0, 1.0), e.fact_id LIMIT :limit"
         ).bindparams(match=match, limit=limit)
     else:
-        document = func.to_tsvector(text("'simple'"), SearchEntry.title + " " + SearchEntry.body)
+        # The expression the migration's GIN index is built on.
+        document = func.to_tsvector(
+            text("'simple'"),
+            SearchEntry.folded_title + literal_column("' '") + SearchEntry.folded_body,
+        )
         # A match in a name counts more than one in the words.
         weighted = func.setweight(
-            func.to_tsvector(text("'simple'"), SearchEntry.title), text("'A'")
-        ).op("||")(func.to_tsvector(text("'simple'"), SearchEntry.body))
+            func.to_tsvector(text("'simple'"), SearchEntry.folded_title), text("'A'")
+        ).op("||")(func.to_tsvector(text("'simple'"), SearchEntry.folded_body))
         query_vector = func.to_tsquery(text("'simple'"), " & ".join(f"{t}:*" for t in terms))
         statement = (
             select(SearchEntry.fact_id, SearchEntry.kind, SearchEntry.title, SearchEntry.body)

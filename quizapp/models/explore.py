@@ -34,7 +34,9 @@ class BankPeriod(db.Model):
 
 
 class SearchEntry(db.Model):
-    """One live fact as search sees it: a title (every name it goes by) and its words."""
+    """One live fact as search sees it: a title (every name it goes by) and its words, as shown,
+    and both folded for matching (`search_text.fold`: no accents, case folded) so that SQLite
+    and PostgreSQL match the same way whatever their locale."""
 
     __tablename__ = "search_entries"
 
@@ -43,6 +45,8 @@ class SearchEntry(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    folded_title: Mapped[str] = mapped_column(Text)
+    folded_body: Mapped[str] = mapped_column(Text)
 
 
 class ExploreDeck(db.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizapp.domain.neutral_words import unattributed_uses
+from quizapp.domain.search_text import fold
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,11 @@ def test_attributed_quotes_terms_and_names_pass(text: str):
 def test_the_apps_own_voice_is_caught(text: str, words: list[str]):
     found = unattributed_uses(text, terms=["Genocide Watch"])
     assert [use.word for use in found] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("İlham Əliyev", "ilham əliyev"), ("Şuşa", "susa"), ("Ter-Petrossian", "ter-petrossian")],
+)
+def test_search_folds_accents_and_case(text: str, folded: str):
+    assert fold(text) == folded
