@@ -66,6 +66,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from .accommodations import views as accommodations
 
     app.register_blueprint(accommodations.bp)
+    from .explore import decks as explore_decks  # noqa: F401  (registers the explore decks)
+    from .explore import views as explore
+
+    app.register_blueprint(explore.bp)
 
     from .rich_text import rich
     from .time_display import local_time

@@ -101,6 +101,7 @@ def selection_of(quiz: Quiz) -> Selection:
         topic=quiz.topic,
         tags=tuple(quiz.tags or ()),
         kinds=tuple(QuestionKind(kind) for kind in quiz.kinds or ()),
+        fact_ids=frozenset(quiz.fact_ids) if quiz.fact_ids is not None else None,
     )
 
 
@@ -236,9 +237,16 @@ def _candidates(quiz: Quiz) -> list[Candidate]:
             Question.retired_at.is_(None), or_(*sources)
         )
     )
+    explored = quiz.fact_ids is not None
     candidates = [
         Candidate(
-            row.id, QuestionKind(row.kind), row.topic, tuple(row.tags), Footprint.of(row.content)
+            row.id,
+            QuestionKind(row.kind),
+            row.topic,
+            tuple(row.tags),
+            Footprint.of(row.content),
+            # which facts each question was made from, for a quiz drawn from explored facts
+            fact_ids=tuple(row.content.get("fact_ids") or ()) if explored else (),
         )
         for row in rows
     ]

@@ -10,18 +10,19 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, select, true
 
-from .domain.bank import BankLoad, parse_bank
+from .domain.bank import BankLoad
 from .domain.bank_sync import StoredItem, SyncPlan, plan_sync
 from .domain.generation import generate_flashcards, generate_questions
+from .domain.periods import read_bank_files
 from .models import Fact, Flashcard, ItemType, ItemVersion, Question, VersionedItem, db
 
 
 def read_bank(directory: Path) -> BankLoad:
-    """Parse every `*.toml` file in the directory (names relative to it)."""
+    """Parse every `*.toml` file in the directory (names relative to it), periods included."""
     files = {
         path.name: path.read_text(encoding="utf-8") for path in sorted(directory.glob("*.toml"))
     }
-    return parse_bank(files)
+    return read_bank_files(files)
 
 
 @dataclass(frozen=True)

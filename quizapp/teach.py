@@ -109,7 +109,9 @@ def set_question_number(row: Question) -> int:
 @teacher_required
 def index():
     quizzes = db.session.scalars(
-        select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+        select(Quiz)
+        .where(Quiz.owner_id == current_user.id, Quiz.practice_of.is_(None))
+        .order_by(Quiz.id)
     ).all()
     return render_template(
         "teach/index.html",
@@ -491,7 +493,9 @@ def _assign_form() -> AssignForm:
     form = AssignForm()
     form.time_zone = current_user.time_zone
     quizzes = db.session.scalars(
-        select(Quiz).where(Quiz.owner_id == current_user.id).order_by(Quiz.id)
+        select(Quiz)
+        .where(Quiz.owner_id == current_user.id, Quiz.practice_of.is_(None))
+        .order_by(Quiz.id)
     ).all()
     form.quiz_id.choices = [SelectChoice(quiz.id, quiz.title) for quiz in quizzes]
     form.needs_close_time = frozenset(

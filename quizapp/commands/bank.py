@@ -15,6 +15,7 @@ from ..domain.bank_lint import RULES, item_lines, lint_bank, read_accepted, unac
 from ..domain.bank_sample import readable, sample_questions
 from ..domain.bank_stats import bank_stats
 from ..domain.generation import generate_questions
+from ..explore.store import sync_explore
 from ..models import db, utcnow
 
 
@@ -72,6 +73,7 @@ def sync(directory: str | None) -> None:
     total = sum(len(group) for group in items.values())
     with click.progressbar(length=total, label="Syncing the question bank", file=None) as bar:
         plans = sync_bank(items, utcnow(), bar.update)
+    sync_explore(load.periods)
     db.session.commit()
     for item_type, plan in plans.items():
         click.echo(
@@ -79,6 +81,7 @@ def sync(directory: str | None) -> None:
             f"{len(plan.unchanged)} unchanged, {len(plan.restored)} restored, "
             f"{len(plan.retired)} retired"
         )
+    click.echo(f"periods: {len(load.periods)}; search index rebuilt")
 
 
 @bank_group.command("stats")

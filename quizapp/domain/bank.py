@@ -19,8 +19,11 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from .periods import Period
 
 SEED = "seed"
 """The `source` value, and the `Source.title`, of items taken from the seed article."""
@@ -470,6 +473,8 @@ class BankLoad:
 
     bank: Bank
     problems: tuple[Problem, ...]
+    periods: tuple[Period, ...] = ()
+    """The bank's periods, in order (see `periods.parse_periods`)."""
 
     @property
     def ok(self) -> bool:
@@ -494,6 +499,16 @@ def parse_bank(files: Mapping[str, str]) -> BankLoad:
         key=lambda problem: (problem.file, problem.line if problem.line is not None else 0),
     )
     return BankLoad(Bank(tuple(parser.facts), tuple(parser.questions)), tuple(problems))
+
+
+def fact_from_content(content: Mapping[str, Any]) -> Fact:
+    """The fact a stored content dict (`Fact.as_dict`) describes; ValueError if it is not one."""
+    reader = _ItemReader(content)
+    reader.check_id("fact")
+    fact = reader.read_fact()
+    if fact is None or reader.reasons:
+        raise ValueError(f"not a valid fact: {'; '.join(reader.reasons)}")
+    return fact
 
 
 @dataclass
@@ -572,13 +587,15 @@ class _BankParser:
             return
         locations = _locate_items(text)
         for key in data:
-            if key not in ("fact", "question"):
+            # Periods are read and checked against the events by `periods.parse_periods`.
+            if key not in ("fact", "question", "period"):
                 self.problems.append(
                     Problem(
                         file_name,
                         None,
                         _line_of_key(text, key),
-                        f"unknown table {key!r}: a bank file holds only [[fact]] and [[question]]",
+                        f"unknown table {key!r}: a bank file holds only [[fact]], [[question]] "
+                        "and [[period]]",
                     )
                 )
         for table in ("fact", "question"):

@@ -30,6 +30,8 @@ class Candidate:
     tags: tuple[str, ...]
     footprint: Footprint | None = None
     """What the question shows and asks; None when composition need not be checked."""
+    fact_ids: tuple[str, ...] = ()
+    """The facts the question was made from (none for hand-written and set questions)."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,20 @@ class Selection:
     topic: str | None = None
     tags: tuple[str, ...] = ()
     kinds: tuple[QuestionKind, ...] = ()
+    fact_ids: frozenset[str] | None = None
+    """When set, only questions made wholly from these facts (a practice quiz's selection)."""
 
     def admits(self, candidate: Candidate) -> bool:
-        """Whether the candidate matches the topic, has every tag, and is of an allowed kind."""
+        """Whether the candidate matches the topic, has every tag, is of an allowed kind, and
+        (when the selection names facts) was made from those facts only."""
         return (
             (self.topic is None or candidate.topic == self.topic)
             and all(tag in candidate.tags for tag in self.tags)
             and (not self.kinds or candidate.kind in self.kinds)
+            and (
+                self.fact_ids is None
+                or (bool(candidate.fact_ids) and set(candidate.fact_ids) <= self.fact_ids)
+            )
         )
 
 

@@ -80,6 +80,7 @@ def string_enum(enum_type: type[enum.Enum], length: int = 20) -> db.Enum:
 
 from .accounts import ApiToken, Role, User  # noqa: E402
 from .bank import Fact, Flashcard, ItemType, ItemVersion, Question, VersionedItem  # noqa: E402
+from .explore import BankPeriod, ExploreDeck, SearchEntry  # noqa: E402
 from .flashcards import LearnerCard, LearnerSettings, ReviewLog, ReviewSource  # noqa: E402
 from .moderation import QuestionReview  # noqa: E402
 from .quizzes import (  # noqa: E402
@@ -109,8 +110,10 @@ __all__ = [
     "Attempt",
     "AttemptQuestion",
     "AttemptState",
+    "BankPeriod",
     "Base",
     "ClassMember",
+    "ExploreDeck",
     "Fact",
     "FeedbackTiming",
     "FinishReason",
@@ -130,6 +133,7 @@ __all__ = [
     "ReviewSource",
     "Role",
     "SchoolClass",
+    "SearchEntry",
     "SetShare",
     "UTCDateTime",
     "User",

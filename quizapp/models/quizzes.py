@@ -48,6 +48,7 @@ class Quiz(db.Model):
     """
 
     __tablename__ = "quizzes"
+    __table_args__ = (UniqueConstraint("owner_id", "practice_of"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(80), unique=True)
@@ -80,6 +81,11 @@ class Quiz(db.Model):
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    practice_of: Mapped[str | None] = mapped_column(String(200))
+    """The explore selection (e.g. "period:second-war") an untimed practice quiz was made from;
+    practice quizzes belong to their learner and are never assigned to a class."""
+    fact_ids: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    """When set, the quiz draws only questions made from these facts."""
 
 
 class Attempt(db.Model):

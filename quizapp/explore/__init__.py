@@ -1,0 +1,1 @@
+"""Explore the bank: timeline, people, organisations and states, places, search."""
