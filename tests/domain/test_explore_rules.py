@@ -101,11 +101,11 @@ def test_a_malformed_selection_is_refused(text: str):
 
 def test_a_fact_restricted_draw_takes_only_questions_made_wholly_from_those_facts():
     candidates = [
-        Candidate("q1", QuestionKind.SINGLE_CHOICE, "history", (), ("f1",)),
-        Candidate("q2", QuestionKind.SINGLE_CHOICE, "history", (), ("f2",)),
-        Candidate("q3", QuestionKind.ORDERING, "history", (), ("f1", "f3")),
-        Candidate("q4", QuestionKind.ORDERING, "history", (), ("f1", "f2")),
-        Candidate("q5", QuestionKind.SINGLE_CHOICE, "history", (), ()),
+        Candidate("q1", QuestionKind.SINGLE_CHOICE, "history", (), fact_ids=("f1",)),
+        Candidate("q2", QuestionKind.SINGLE_CHOICE, "history", (), fact_ids=("f2",)),
+        Candidate("q3", QuestionKind.ORDERING, "history", (), fact_ids=("f1", "f3")),
+        Candidate("q4", QuestionKind.ORDERING, "history", (), fact_ids=("f1", "f2")),
+        Candidate("q5", QuestionKind.SINGLE_CHOICE, "history", (), fact_ids=()),
     ]
     chosen = draw_questions(
         candidates, DrawSelection(fact_ids=frozenset({"f1", "f2"})), 10, random.Random(1), False
