@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from .domain.generation import QuestionKind
-from .domain.grading import grade, is_recall
+from .domain.grading import grade_content, is_recall
 from .domain.quiz_rules import (
     Candidate,
     Selection,
@@ -269,7 +269,7 @@ def check_question(attempt: Attempt, position: int, now: datetime) -> None:
         raise AttemptProblem("Answer the question before checking it.", field=f"q{position}")
     content = contents_of(attempt)[position]
     question.checked = True
-    question.score = grade(QuestionKind(content["kind"]), content["answer"], question.response)
+    question.score = grade_content(content, question.response)
 
 
 def regrade(attempt: Attempt) -> tuple[float, dict[int, float]]:
@@ -281,10 +281,7 @@ def _grade_all(
     attempt: Attempt, contents: Mapping[int, Mapping[str, Any]]
 ) -> tuple[float, dict[int, float]]:
     scores = {
-        q.position: grade(
-            QuestionKind(contents[q.position]["kind"]), contents[q.position]["answer"], q.response
-        )
-        for q in attempt.questions
+        q.position: grade_content(contents[q.position], q.response) for q in attempt.questions
     }
     return attempt_score(list(scores.values())), scores
 

@@ -22,7 +22,9 @@ every question it cannot write, rather than write a file that would not read bac
 - single_choice: the correct choice (str);
 - multiple_choice: the correct choices (list[str]), in the order of `choices`;
 - true_false: bool;
-- numeric: {"value": number, "tolerance": number, "unit": str | None};
+- numeric: {"value": number, "tolerance": number, "unit": str | None}, the range worth 100 %,
+  and optionally "ranges": [{"value": number, "tolerance": number, "weight": percent}, ...], the
+  further ranges that earn partial credit (or 100 % too), checked in their order;
 - short_text: {"answer": str, "accept": list[str]}, `accept` holding every accepted spelling,
   `answer` first;
 - matching: the correct [left, right] pairs (list[list[str]]); `choices` holds the right sides,
@@ -34,15 +36,17 @@ every question it cannot write, rather than write a file that would not read bac
 
 - single_choice, multiple_choice: the choice;
 - true_false: "true" or "false", the answer the learner gave;
-- numeric: "right" (a number inside the range) or "wrong" (any other number);
+- numeric: "right" (a number inside the range), "range N" (inside the N-th further range, from
+  1) or "wrong" (any other number);
 - short_text: the accepted spelling the learner typed;
 - matching: none.
 
-`weights` belong to choice questions, in percent from -100 to 100. In a multiple_choice question
-a choice without a weight weighs 0 and the correct choices are those with a positive weight; empty
-weights mean the app's own grading (each correct choice earns an equal share, each wrong one takes
-a share away). In a single_choice question they give partial credit to choices other than the
-answer.
+`weights` are percentages (`grading` scores with them as Moodle does). On choice questions they
+run from -100 to 100. In a multiple_choice question a choice without a weight weighs 0 and the
+correct choices are those with a positive weight; empty weights mean the app's own grading (each
+correct choice earns an equal share, each wrong one takes a share away). In a single_choice
+question they give partial credit to choices other than the answer. On short_text questions they
+key accepted spellings, from 0 to 100 (a spelling without one is worth 100; 100 is not written).
 
 Every format normalises a question the same way first (`normalised`): text is stripped and its line
 endings become "\\n"; an empty name or category becomes None; who_said_it becomes single_choice and
@@ -95,6 +99,8 @@ class LineError:
 
     line: int
     message: str
+    question: int = field(default=0, compare=False)
+    """The first line of the question the problem belongs to (0: none in particular)."""
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -276,6 +282,12 @@ def normalised(question: SetQuestion) -> SetQuestion:
             "tolerance": answer["tolerance"],
             "unit": optional_text(answer.get("unit")),
         }
+        ranges = [
+            {"value": r["value"], "tolerance": r["tolerance"], "weight": r["weight"]}
+            for r in question.answer.get("ranges") or ()
+        ]
+        if ranges:
+            answer["ranges"] = ranges
     elif kind is QuestionKind.SHORT_TEXT:
         spellings = [tidy_text(answer["answer"]), *(tidy_text(text) for text in answer["accept"])]
         answer = {"answer": spellings[0], "accept": unique(text for text in spellings if text)}
@@ -296,14 +308,24 @@ def normalised(question: SetQuestion) -> SetQuestion:
         answer=answer,
         explanation=tidy_text(question.explanation),
         choice_feedback=_feedback(kind, answer, choices, question.choice_feedback),
-        weights=(
-            {tidy_text(key): weight for key, weight in question.weights.items()}
-            if kind in CHOICE_KINDS
-            else {}
-        ),
+        weights=_weights(kind, answer, question.weights),
         category=optional_text(question.category),
         markdown=bool(question.markdown),
     )
+
+
+def _weights(kind: QuestionKind, answer: Any, weights: Mapping[str, float]) -> dict[str, float]:
+    tidied = {tidy_text(key): weight for key, weight in weights.items()}
+    if kind in CHOICE_KINDS:
+        return tidied
+    if kind is QuestionKind.SHORT_TEXT:
+        return {key: tidied[key] for key in answer["accept"] if tidied.get(key, 100) != 100}
+    return {}
+
+
+def range_keys(answer: Mapping[str, Any]) -> list[str]:
+    """The feedback keys of a numeric answer's further ranges: "range 1", "range 2", ..."""
+    return [f"range {number}" for number in range(1, len(answer.get("ranges") or ()) + 1)]
 
 
 def _feedback(
@@ -315,7 +337,7 @@ def _feedback(
     elif kind is QuestionKind.TRUE_FALSE:
         keys = TRUE_FALSE_KEYS
     elif kind is QuestionKind.NUMERIC:
-        keys = NUMERIC_KEYS
+        keys = (NUMERIC_KEYS[0], *range_keys(answer), NUMERIC_KEYS[1])
     elif kind is QuestionKind.SHORT_TEXT:
         keys = answer["accept"]
     else:
@@ -353,6 +375,12 @@ def _shape_problem(question: SetQuestion) -> str | None:
             and is_number(answer.get("value"))
             and is_number(answer.get("tolerance"))
             and isinstance(answer.get("unit"), str | None)
+            and isinstance(answer.get("ranges", []), list | tuple)
+            and all(
+                isinstance(extra, Mapping)
+                and all(is_number(extra.get(key)) for key in ("value", "tolerance", "weight"))
+                for extra in answer.get("ranges", [])
+            )
         ),
         QuestionKind.SHORT_TEXT: lambda: (
             isinstance(answer, Mapping)
@@ -393,10 +421,10 @@ def problems(question: SetQuestion) -> tuple[str, ...]:
         found.append("the prompt is empty")
     if kind in CHOICE_KINDS:
         found.extend(_choice_problems(kind, choices, answer, question.weights))
-    elif kind is QuestionKind.NUMERIC and answer["tolerance"] < 0:
-        found.append("the tolerance is negative")
-    elif kind is QuestionKind.SHORT_TEXT and not tidy_text(answer["answer"]):
-        found.append("the answer is empty")
+    elif kind is QuestionKind.NUMERIC:
+        found.extend(_numeric_problems(answer))
+    elif kind is QuestionKind.SHORT_TEXT:
+        found.extend(_short_text_problems(answer, question.weights))
     elif kind is QuestionKind.MATCHING:
         lefts = [tidy_text(left) for left, _ in answer]
         if len(answer) < 2:
@@ -414,6 +442,28 @@ def problems(question: SetQuestion) -> tuple[str, ...]:
         if len(set(items)) < len(items):
             found.append("an item appears twice")
     return tuple(found)
+
+
+def _numeric_problems(answer: Mapping[str, Any]) -> list[str]:
+    found = []
+    ranges = list(answer.get("ranges") or ())
+    if answer["tolerance"] < 0 or any(extra["tolerance"] < 0 for extra in ranges):
+        found.append("the tolerance is negative")
+    if not all(0 <= extra["weight"] <= 100 for extra in ranges):
+        found.append("a range's weight is not a percentage from 0 to 100")
+    return found
+
+
+def _short_text_problems(answer: Mapping[str, Any], weights: Mapping[str, float]) -> list[str]:
+    found = []
+    if not tidy_text(answer["answer"]):
+        found.append("the answer is empty")
+    accepted = {tidy_text(text) for text in [answer["answer"], *answer["accept"]]}
+    if any(tidy_text(key) not in accepted for key in weights):
+        found.append("a weight names something that is not an accepted answer")
+    if not all(is_number(weight) and 0 <= weight <= 100 for weight in weights.values()):
+        found.append("a weight is not a percentage from 0 to 100")
+    return found
 
 
 def _choice_problems(
