@@ -60,7 +60,8 @@ def content_of(
         "id": question_id,
         "kind": ready.kind.value,
         "topic": topic,
-        "tags": [],
+        # A Moodle category path travels as a tag: the teacher chooses the topic.
+        "tags": [ready.category] if ready.category else [],
         "prompt": ready.prompt,
         "choices": choices,
         "answer": ready.answer,
@@ -115,10 +116,11 @@ def sourcing_of(content: dict[str, Any], set_title: str) -> Sourcing:
     )
 
 
-def topic_of(question: SetQuestion) -> str:
-    """The topic of an imported question: its category when that names one, else the default."""
-    category = (question.category or "").strip().lower()
-    return category if category in {topic.value for topic in Topic} else DEFAULT_TOPIC.value
+def default_topic(questions: Sequence[SetQuestion]) -> str:
+    """The topic offered for an import: the one most of its categories name, else History."""
+    named = [(question.category or "").strip().lower().rsplit("/", 1)[-1] for question in questions]
+    topics = [name for name in named if name in {topic.value for topic in Topic}]
+    return max(topics, key=topics.count) if topics else DEFAULT_TOPIC.value
 
 
 def add_question(
@@ -129,25 +131,41 @@ def add_question(
     now: datetime,
 ) -> Question:
     """A new question at the end of the set, at version 1."""
+    return add_questions(question_set, [question], topic, sourcing, now)[0]
+
+
+def add_questions(
+    question_set: QuestionSet,
+    questions: Sequence[SetQuestion],
+    topic: str,
+    sourcing: Sourcing,
+    now: datetime,
+) -> list[Question]:
+    """New questions at the end of the set, at version 1, written in one batch."""
     used = db.session.scalar(select(func.count()).where(Question.set_id == question_set.id))
-    question_id = f"set.{question_set.id}.{used + 1}"
-    content = content_of(question, question_id, topic, sourcing, set_source_title(question_set))
-    row = Question(
-        id=question_id,
-        set_id=question_set.id,
-        kind=content["kind"],
-        topic=topic,
-        tags=[],
-        content=content,
-        content_hash=content_hash(content),
-        version=1,
-        updated_at=now,
-    )
-    db.session.add(row)
-    db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
+    set_title = set_source_title(question_set)
+    rows = []
+    for number, question in enumerate(questions, start=used + 1):
+        question_id = f"set.{question_set.id}.{number}"
+        content = content_of(question, question_id, topic, sourcing, set_title)
+        rows.append(
+            Question(
+                id=question_id,
+                set_id=question_set.id,
+                kind=content["kind"],
+                topic=topic,
+                tags=list(content["tags"]),
+                content=content,
+                content_hash=content_hash(content),
+                version=1,
+                updated_at=now,
+            )
+        )
+    db.session.add_all(rows)
+    db.session.add_all(ItemVersion.of(ItemType.QUESTION, row, now) for row in rows)
     db.session.flush()
-    sync_set_flashcards(question_set, now, [row])
-    return row
+    sync_set_flashcards(question_set, now, rows)
+    return rows
 
 
 def edit_question(
@@ -164,6 +182,7 @@ def edit_question(
     row.content_hash = digest
     row.kind = content["kind"]
     row.topic = topic
+    row.tags = list(content["tags"])
     row.updated_at = now
     db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
     sync_set_flashcards(question_set, now, [row])
@@ -184,15 +203,11 @@ def delete_set(question_set: QuestionSet, now: datetime) -> None:
 
 
 def import_questions(
-    question_set: QuestionSet, questions: Sequence[SetQuestion], now: datetime
+    question_set: QuestionSet, questions: Sequence[SetQuestion], topic: str, now: datetime
 ) -> list[Question]:
-    """Every question added to the set (the caller has checked that the file had no errors)."""
-    set_title = set_source_title(question_set)
-    # add_question makes each question's flashcard as it goes.
-    return [
-        add_question(question_set, q, topic_of(q), Sourcing(title=set_title), now)
-        for q in questions
-    ]
+    """Every question added to the set under `topic` (each one checked sound by the caller)."""
+    sourcing = Sourcing(title=set_source_title(question_set))
+    return add_questions(question_set, questions, topic, sourcing, now)
 
 
 def live_questions(set_id: int) -> list[Question]:

@@ -28,7 +28,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .domain.bank import Topic
 from .domain.generation import QuestionKind
-from .domain.interchange import SetQuestion, parse_number, problems
+from .domain.interchange import FORMAT_NAMES, SetQuestion, parse_number, problems
 from .models import FeedbackTiming, GradingMethod
 
 KIND_LABELS = {
@@ -228,17 +228,37 @@ def fill_question_form(form: QuestionForm, question: SetQuestion) -> None:
         form.ordered_items.data = "\n".join(answer)
 
 
+IMPORT_LIMIT = 1000
+"""The most questions one import may hold (a larger file is refused: split it)."""
+
+
 class ImportForm(FlaskForm):
     file = FileField(
         "File",
-        description="GIFT (.gift), Aiken (.aiken or .txt) or CSV (.csv), UTF-8.",
+        description=f"GIFT (.gift), Aiken (.aiken), CSV (.csv) or any of them as .txt, UTF-8; at "
+        f"most {IMPORT_LIMIT:,} questions.",
         validators=[FileRequired("Choose a file to import.")],
+    )
+    format = SelectField(
+        "Format",
+        choices=[
+            SelectChoice("", "Recognise it from the file"),
+            *(SelectChoice(key, name) for key, name in FORMAT_NAMES.items()),
+        ],
+        description="Choose one if the file is read in the wrong format.",
+        validators=[Optional()],
     )
     submit = SubmitField("Preview import")
 
 
 class ConfirmImportForm(FlaskForm):
-    questions = HiddenField(validators=[InputRequired()])
+    preview = HiddenField(validators=[InputRequired(), Length(max=64)])
+    topic = SelectField(
+        "Topic for these questions",
+        choices=TOPIC_CHOICES,
+        description="The file's categories become tags on the questions.",
+        validators=[InputRequired()],
+    )
     submit = SubmitField("Import these questions")
 
 

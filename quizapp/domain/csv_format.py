@@ -97,7 +97,7 @@ def parse_csv(text: str) -> ImportResult:
             try:
                 questions.append(_read_row(row))
             except _RowError as error:
-                errors.append(LineError(start, str(error)))
+                errors.append(LineError(start, str(error), start))
     except csv.Error as error:
         errors.append(LineError(reader.line_num, f"the CSV cannot be read: {error}"))
     if not questions and not errors:

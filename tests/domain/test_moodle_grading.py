@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.domain.answer_feedback import answer_feedback
 from quizapp.domain.generation import QuestionKind as K
 from quizapp.domain.gift import export_gift, parse_gift
 from quizapp.domain.grading import grade
@@ -110,3 +111,41 @@ def test_each_construct_grades_as_moodle_grades_it(label, kind, response, moodle
 def test_the_fixture_exports_and_reimports_the_same():
     questions = fixture_questions()
     assert parse_gift(export_gift(questions)) == ImportResult(questions, ())
+
+
+@pytest.mark.parametrize(
+    ("label", "response", "shown"),
+    [
+        ("Feedback choice", "Tbilisi", ("That is the capital of Georgia.",)),
+        ("Feedback short", "erevan", ("Right, in an older spelling.",)),
+        ("True-false feedback", False, ("It lasted 44 days, from 27 September to 10 November.",)),
+        ("True-false feedback", True, ("Right.",)),
+        ("Numeric partial", 2021, ("Close: it ended in November 2020.",)),
+        ("Numeric partial", 2020, ("Correct: November 2020.",)),
+        ("Numeric partial", 1990, ()),
+        ("Short partial", "Shushi", ("That is the Armenian name.",)),
+        ("Wildcard", "Batumi", ("It is Tbilisi.",)),
+        ("Wildcard", "Tbilisi", ("Right.",)),
+        ("Control characters", "~", ("~ is a control character.",)),
+        ("Bishkek choice", "Minsk", ()),
+    ],
+)
+def test_the_feedback_for_the_answer_given(label, response, shown):
+    question = by_label(label)
+    content = {
+        "kind": question.kind.value,
+        "answer": question.answer,
+        "choice_feedback": question.choice_feedback,
+    }
+    assert answer_feedback(content, response) == shown
+
+
+def test_numeric_feedback_for_any_other_number():
+    content = {
+        "kind": "numeric",
+        "answer": {"value": 1992, "tolerance": 0, "unit": None},
+        "choice_feedback": {"wrong": "It was in the first war."},
+    }
+    assert answer_feedback(content, 1995) == ("It was in the first war.",)
+    assert answer_feedback(content, 1992) == ()
+    assert answer_feedback(content, None) == ()
