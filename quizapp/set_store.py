@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -171,8 +171,19 @@ def add_questions(
 def edit_question(
     row: Question, question: SetQuestion, topic: str, sourcing: Sourcing, now: datetime
 ) -> bool:
-    """Store new content as a new version; False (and nothing written) when nothing changed."""
+    """Store new content as a new version; False (and nothing written) when nothing changed.
+
+    What the question form does not show (the name, the category, the feedback on each answer)
+    carries over from the stored version, for the answers that remain.
+    """
     question_set = db.session.get(QuestionSet, row.set_id)
+    stored = set_question_of(row.content)
+    question = replace(
+        question,
+        name=question.name or stored.name,
+        category=question.category or stored.category,
+        choice_feedback={**stored.choice_feedback, **question.choice_feedback},
+    )
     content = content_of(question, row.id, topic, sourcing, set_source_title(question_set))
     digest = content_hash(content)
     if digest == row.content_hash and topic == row.topic:

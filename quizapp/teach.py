@@ -368,7 +368,8 @@ def confirm_import(set_id: int):
         preview = import_store.usable_preview(form.preview.data, current_user, question_set, now)
     questions = import_store.previewed_questions(preview) if preview else []
     if not questions or any(problems(q) for q in questions):
-        flash("Nothing was imported: this preview has expired. Upload the file again.", "error")
+        why = "choose a topic" if form.topic.errors else "this preview has expired"
+        flash(f"Nothing was imported: {why}. Upload the file again.", "error")
         return redirect(url_for("teach.import_set", set_id=set_id))
     set_store.import_questions(question_set, questions, form.topic.data, now)
     db.session.delete(preview)
