@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 
 from .domain.bank import Topic, content_hash
 from .domain.generation import QuestionKind
@@ -144,26 +144,44 @@ def add_questions(
     """New questions at the end of the set, at version 1, written in one batch."""
     used = db.session.scalar(select(func.count()).where(Question.set_id == question_set.id))
     set_title = set_source_title(question_set)
-    rows = []
+    values = []
     for number, question in enumerate(questions, start=used + 1):
         question_id = f"set.{question_set.id}.{number}"
         content = content_of(question, question_id, topic, sourcing, set_title)
-        rows.append(
-            Question(
-                id=question_id,
-                set_id=question_set.id,
-                kind=content["kind"],
-                topic=topic,
-                tags=list(content["tags"]),
-                content=content,
-                content_hash=content_hash(content),
-                version=1,
-                updated_at=now,
-            )
+        values.append(
+            {
+                "id": question_id,
+                "set_id": question_set.id,
+                "kind": content["kind"],
+                "topic": topic,
+                "tags": list(content["tags"]),
+                "content": content,
+                "content_hash": content_hash(content),
+                "version": 1,
+                "updated_at": now,
+            }
         )
-    db.session.add_all(rows)
-    db.session.add_all(ItemVersion.of(ItemType.QUESTION, row, now) for row in rows)
-    db.session.flush()
+    # Bulk statements, not one ORM object per row: an import writes up to a thousand at once.
+    db.session.execute(insert(Question), values)
+    db.session.execute(
+        insert(ItemVersion),
+        [
+            {
+                "item_type": ItemType.QUESTION,
+                "item_id": row["id"],
+                "version": 1,
+                "content_hash": row["content_hash"],
+                "content": row["content"],
+                "created_at": now,
+            }
+            for row in values
+        ],
+    )
+    ids = [row["id"] for row in values]
+    stored = {
+        row.id: row for row in db.session.scalars(select(Question).where(Question.id.in_(ids)))
+    }
+    rows = [stored[question_id] for question_id in ids]
     sync_set_flashcards(question_set, now, rows)
     return rows
 
