@@ -23,7 +23,7 @@ from .access import teacher_required
 from .attempt_display import describe_answer
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
-from .domain.interchange import problems, problems_by_question, read_set
+from .domain.interchange import Reading, problems, problems_by_question, read_set
 from .exports import neutralise
 from .models import (
     Assignment,
@@ -324,37 +324,38 @@ def import_set(set_id: int):
         form.file.errors = ["The file is not UTF-8 text."]
         return page(), 422
     reading = read_set(upload.filename or "", text, form.format.data or None)
-    result = reading.result
-    skipped = problems_by_question(result.errors)
-    if len(result.questions) + len(skipped) > IMPORT_LIMIT:
+    skipped = problems_by_question(reading.result.errors)
+    held = len(reading.result.questions) + len(skipped)
+    if held > IMPORT_LIMIT:
         form.file.errors = [
-            f"The file holds {len(result.questions) + len(skipped):,} questions; one import takes "
-            f"at most {IMPORT_LIMIT:,}. Split the file and import each part."
+            f"The file holds {held:,} questions; one import takes at most {IMPORT_LIMIT:,}. "
+            "Split the file and import each part."
         ]
         return page(), 422
-    confirm = None
-    if result.questions:
-        preview = import_store.keep_preview(
-            current_user,
-            question_set,
-            upload.filename or "",
-            result.questions,
-            len(skipped),
-            clock_now(),
-        )
-        db.session.commit()
-        confirm = ConfirmImportForm(
-            formdata=None, preview=preview.id, topic=set_store.default_topic(result.questions)
-        )
     return page(
         reading=reading,
-        result=result,
+        result=reading.result,
         skipped=skipped,
         filename=upload.filename,
-        confirm=confirm,
+        confirm=_kept_preview(question_set, upload.filename or "", reading, len(skipped)),
         kind_labels=KIND_LABELS,
         describe_answer=describe_answer,
-    ), 200 if result.ok else 422
+    ), 200 if reading.result.ok else 422
+
+
+def _kept_preview(
+    question_set: QuestionSet, filename: str, reading: Reading, skipped: int
+) -> ConfirmImportForm | None:
+    """The confirm form for the file's good questions, kept on the server; None if none."""
+    questions = reading.result.questions
+    if not questions:
+        return None
+    preview = import_store.keep_preview(
+        current_user, question_set, filename, questions, skipped, clock_now()
+    )
+    db.session.commit()
+    topic = set_store.default_topic(questions)
+    return ConfirmImportForm(formdata=None, preview=preview.id, topic=topic)
 
 
 @bp.post("/sets/<int:set_id>/import/confirm")

@@ -11,21 +11,27 @@ Read as Moodle reads them:
 - single choice `{=right ~wrong}`, with partial credit `~%50%close`;
 - multiple choice: weights and no `=`, `{~%50%a ~%50%b ~%-100%c}`;
 - true/false `{T}`, `{TRUE}`, `{F}`, `{FALSE}`, with feedback `{T#if answered wrong#if right}`;
-- short answer: `=` answers only, `{=Stepanakert =Khankendi}` (Moodle's `=%100%a` too);
+- short answer: `=` answers only, `{=Stepanakert =Khankendi}`, with partial credit
+  `=%75%Stepanakertt` (0 to 100 %) and Moodle's `*` wildcard in an answer (`=%0%*#feedback`);
 - missing word: text after the braces; the prompt keeps a blank "_____" where the braces stood;
 - numeric `{#5:0.5}` and `{#1..5}` (value = midpoint, tolerance = half-width); several `=`
-  answers `{#=1..5 =4..8}` merge into one range when their ranges overlap or touch (their
-  feedback joined); `~#feedback` is the feedback for any other number;
+  answers `{#=1822:0 =%50%1822:2}` keep every range with its weight (0 to 100 %) and feedback,
+  in order: the first worth 100 % is the answer, the others its further `ranges`; `~#feedback`
+  is the feedback for any other number;
 - matching `{=left -> right ...}`; `= -> extra` adds a right side that matches no left side;
 - per-answer feedback `#...`, general feedback `####...`;
 - escapes `\~ \= \# \{ \} \:`, `\n` (a newline) and `\\` (a backslash). The writer adds two
   escapes GIFT lacks, only where the text needs them: `\>`, so that "->" in a short answer or a
   matching side is written "-\>", and `\%` for an answer that starts with "%".
 
-Reported as errors, with their line: essays `{}`, descriptions (no answer list), partial credit
-on short and numeric answers, numeric wrong-answer ranges, numeric ranges that do not touch,
-weights or feedback on matching pairs, several `=` in a choice question, repeated answers, a
-second answer list, unbalanced braces. One error is reported per question.
+Reported as errors, with their line: essays `{}`, descriptions (no answer list), negative
+weights on short and numeric answers, a numeric question with no range worth 100 %, numeric
+wrong-answer ranges, weights or feedback on matching pairs, several `=` in a choice question, a
+weight on `=` in a choice question, repeated answers, a second answer list, unbalanced braces.
+Every problem in the answers of a question is reported, not only the first.
+
+Where the app differs from Moodle: a partial-credit numeric range written before the 100 % one
+is checked after it; a negative weight on a single-choice answer scores 0, not below.
 
 GIFT does not carry (see `carried`) the unit of a numeric answer or a category's Moodle context
 prefix; a multiple-choice question without weights is written with the app's grading as weights:
