@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from .attempt_store import contents_of, shown_question
+from .domain.answer_feedback import answer_feedback
 from .domain.generation import QuestionKind
 from .domain.quiz_rules import Feedback, feedback_visible
 from .domain.responses import ordering_hint
@@ -21,6 +22,8 @@ class Reveal:
     score: float
     correct_answer: str
     explanation: str
+    answer_feedback: tuple[str, ...]
+    """What the author wrote for the answer given (each chosen choice's, for multiple choice)."""
     source_title: str
     source_url: str | None
     evidence: str
@@ -59,6 +62,7 @@ class QuestionView:
                 "score": self.reveal.score,
                 "correct_answer": self.reveal.correct_answer,
                 "explanation": self.reveal.explanation,
+                "answer_feedback": list(self.reveal.answer_feedback),
                 "source": {"title": self.reveal.source_title, "url": self.reveal.source_url},
                 "evidence": self.reveal.evidence,
             }
@@ -91,7 +95,11 @@ def describe(kind: QuestionKind, value: Any) -> str:
                 text += f" (answers within ±{value['tolerance']:g} count)"
             if value.get("unit"):
                 text += f" {value['unit']}"
-            return text
+            partial = [
+                f"{extra['value']:g} ±{extra['tolerance']:g} earns {extra['weight']:g}%"
+                for extra in value.get("ranges", ())
+            ]
+            return text + (f"; {'; '.join(partial)}" if partial else "")
         case QuestionKind.SHORT_TEXT if isinstance(value, Mapping):
             others = [a for a in value["accept"] if a != value["answer"]]
             return value["answer"] + (f" (also accepted: {', '.join(others)})" if others else "")
@@ -100,13 +108,26 @@ def describe(kind: QuestionKind, value: Any) -> str:
     return str(value)
 
 
-def _reveal(question: AttemptQuestion, content: Mapping[str, Any]) -> Reveal:
+def describe_answer(content: Mapping[str, Any]) -> str:
+    """A question's correct answer in words, with the partial credit its weights give."""
     kind = QuestionKind(content["kind"])
+    text = describe(kind, content["answer"])
+    weights = content.get("weights") or {}
+    if kind is QuestionKind.SINGLE_CHOICE or kind is QuestionKind.SHORT_TEXT:
+        partial = [f"{key} earns {weight:g}%" for key, weight in weights.items() if weight > 0]
+        text += f" (partial credit: {'; '.join(partial)})" if partial else ""
+    elif kind is QuestionKind.MULTIPLE_CHOICE and weights:
+        text += " (" + "; ".join(f"{key} {weight:+g}%" for key, weight in weights.items()) + ")"
+    return text
+
+
+def _reveal(question: AttemptQuestion, content: Mapping[str, Any]) -> Reveal:
     source = content["source"]
     return Reveal(
         score=question.score or 0.0,
-        correct_answer=describe(kind, content["answer"]),
+        correct_answer=describe_answer(content),
         explanation=content["explanation"],
+        answer_feedback=answer_feedback(content, question.response),
         source_title=SEED_SOURCE_TITLE if source["url"] is None else source["title"],
         source_url=source["url"],
         evidence=content["evidence"],

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from .accommodations.store import attempt_factor
 from .domain.composition import Footprint
 from .domain.generation import QuestionKind
-from .domain.grading import grade, is_recall
+from .domain.grading import grade_content, is_recall
 from .domain.local_time import format_local
 from .domain.moderation import drawable
 from .domain.quiz_rules import (
@@ -363,7 +363,7 @@ def check_question(attempt: Attempt, position: int, now: datetime) -> None:
             field=f"q{position}",
         )
     question.checked = True
-    question.score = grade(QuestionKind(content["kind"]), content["answer"], question.response)
+    question.score = grade_content(content, question.response)
 
 
 def regrade(attempt: Attempt) -> tuple[float, dict[int, float]]:
@@ -375,10 +375,7 @@ def _grade_all(
     attempt: Attempt, contents: Mapping[int, Mapping[str, Any]]
 ) -> tuple[float, dict[int, float]]:
     scores = {
-        q.position: grade(
-            QuestionKind(contents[q.position]["kind"]), contents[q.position]["answer"], q.response
-        )
-        for q in attempt.questions
+        q.position: grade_content(contents[q.position], q.response) for q in attempt.questions
     }
     return attempt_score(list(scores.values())), scores
 

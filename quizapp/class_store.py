@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from .attempt_display import describe
+from .attempt_display import describe, describe_answer
 from .attempt_store import contents_of, question_contents
 from .domain.generation import QuestionKind
 from .domain.item_stats import AttemptRecord, ItemKey, ItemResponse, ItemStats, item_statistics
@@ -182,7 +182,7 @@ def answered_questions(attempt: Attempt) -> list[AnsweredQuestion]:
                 prompt=content["prompt"],
                 markdown=bool(content.get("markdown")),
                 response=describe(kind, question.response),
-                correct_answer=describe(kind, content["answer"]),
+                correct_answer=describe_answer(content),
                 score=question.score,
             )
         )

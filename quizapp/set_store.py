@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 
 from .domain.bank import Topic, content_hash
 from .domain.generation import QuestionKind
@@ -64,7 +64,8 @@ def content_of(
         "id": question_id,
         "kind": ready.kind.value,
         "topic": topic,
-        "tags": [],
+        # A Moodle category path travels as a tag: the teacher chooses the topic.
+        "tags": [ready.category] if ready.category else [],
         "prompt": ready.prompt,
         "choices": choices,
         "answer": ready.answer,
@@ -119,10 +120,11 @@ def sourcing_of(content: dict[str, Any], set_title: str) -> Sourcing:
     )
 
 
-def topic_of(question: SetQuestion) -> str:
-    """The topic of an imported question: its category when that names one, else the default."""
-    category = (question.category or "").strip().lower()
-    return category if category in {topic.value for topic in Topic} else DEFAULT_TOPIC.value
+def default_topic(questions: Sequence[SetQuestion]) -> str:
+    """The topic offered for an import: the one most of its categories name, else History."""
+    named = [(question.category or "").strip().lower().rsplit("/", 1)[-1] for question in questions]
+    topics = [name for name in named if name in {topic.value for topic in Topic}]
+    return max(topics, key=topics.count) if topics else DEFAULT_TOPIC.value
 
 
 def add_question(
@@ -133,32 +135,77 @@ def add_question(
     now: datetime,
 ) -> Question:
     """A new question at the end of the set, at version 1."""
+    return add_questions(question_set, [question], topic, sourcing, now)[0]
+
+
+def add_questions(
+    question_set: QuestionSet,
+    questions: Sequence[SetQuestion],
+    topic: str,
+    sourcing: Sourcing,
+    now: datetime,
+) -> list[Question]:
+    """New questions at the end of the set, at version 1, written in one batch."""
     used = db.session.scalar(select(func.count()).where(Question.set_id == question_set.id))
-    question_id = f"set.{question_set.id}.{used + 1}"
-    content = content_of(question, question_id, topic, sourcing, set_source_title(question_set))
-    row = Question(
-        id=question_id,
-        set_id=question_set.id,
-        kind=content["kind"],
-        topic=topic,
-        tags=[],
-        content=content,
-        content_hash=content_hash(content),
-        version=1,
-        updated_at=now,
+    set_title = set_source_title(question_set)
+    values = []
+    for number, question in enumerate(questions, start=used + 1):
+        question_id = f"set.{question_set.id}.{number}"
+        content = content_of(question, question_id, topic, sourcing, set_title)
+        values.append(
+            {
+                "id": question_id,
+                "set_id": question_set.id,
+                "kind": content["kind"],
+                "topic": topic,
+                "tags": list(content["tags"]),
+                "content": content,
+                "content_hash": content_hash(content),
+                "version": 1,
+                "updated_at": now,
+            }
+        )
+    # Bulk statements, not one ORM object per row: an import writes up to a thousand at once.
+    db.session.execute(insert(Question), values)
+    db.session.execute(
+        insert(ItemVersion),
+        [
+            {
+                "item_type": ItemType.QUESTION,
+                "item_id": row["id"],
+                "version": 1,
+                "content_hash": row["content_hash"],
+                "content": row["content"],
+                "created_at": now,
+            }
+            for row in values
+        ],
     )
-    db.session.add(row)
-    db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
-    db.session.flush()
-    sync_set_flashcards(question_set, now, [row])
-    return row
+    ids = [row["id"] for row in values]
+    stored = {
+        row.id: row for row in db.session.scalars(select(Question).where(Question.id.in_(ids)))
+    }
+    rows = [stored[question_id] for question_id in ids]
+    sync_set_flashcards(question_set, now, rows)
+    return rows
 
 
 def edit_question(
     row: Question, question: SetQuestion, topic: str, sourcing: Sourcing, now: datetime
 ) -> bool:
-    """Store new content as a new version; False (and nothing written) when nothing changed."""
+    """Store new content as a new version; False (and nothing written) when nothing changed.
+
+    What the question form does not show (the name, the category, the feedback on each answer)
+    carries over from the stored version, for the answers that remain.
+    """
     question_set = db.session.get(QuestionSet, row.set_id)
+    stored = set_question_of(row.content)
+    question = replace(
+        question,
+        name=question.name or stored.name,
+        category=question.category or stored.category,
+        choice_feedback={**stored.choice_feedback, **question.choice_feedback},
+    )
     content = content_of(question, row.id, topic, sourcing, set_source_title(question_set))
     digest = content_hash(content)
     if digest == row.content_hash and topic == row.topic:
@@ -168,6 +215,7 @@ def edit_question(
     row.content_hash = digest
     row.kind = content["kind"]
     row.topic = topic
+    row.tags = list(content["tags"])
     row.updated_at = now
     db.session.add(ItemVersion.of(ItemType.QUESTION, row, now))
     sync_set_flashcards(question_set, now, [row])
@@ -188,15 +236,11 @@ def delete_set(question_set: QuestionSet, now: datetime) -> None:
 
 
 def import_questions(
-    question_set: QuestionSet, questions: Sequence[SetQuestion], now: datetime
+    question_set: QuestionSet, questions: Sequence[SetQuestion], topic: str, now: datetime
 ) -> list[Question]:
-    """Every question added to the set (the caller has checked that the file had no errors)."""
-    set_title = set_source_title(question_set)
-    # add_question makes each question's flashcard as it goes.
-    return [
-        add_question(question_set, q, topic_of(q), Sourcing(title=set_title), now)
-        for q in questions
-    ]
+    """Every question added to the set under `topic` (each one checked sound by the caller)."""
+    sourcing = Sourcing(title=set_source_title(question_set))
+    return add_questions(question_set, questions, topic, sourcing, now)
 
 
 def live_questions(set_id: int) -> list[Question]:

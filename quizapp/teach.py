@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from functools import partial
 from types import SimpleNamespace
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -17,15 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
-from . import class_store, set_exposure, set_store
+from . import class_store, import_store, set_exposure, set_store
 from .access import teacher_required
 from .accommodations import store as extra_time_store
 from .accommodations.forms import AssignmentExtraTimeForm, ExtraTimeForm
-from .attempt_display import describe
+from .attempt_display import describe_answer
 from .attempt_store import shortfall_warning
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
-from .domain.interchange import SetQuestion, parse_by_extension, problems
+from .domain.interchange import Reading, problems, problems_by_question, read_set
 from .exports import neutralise
 from .models import (
     Assignment,
@@ -42,6 +42,7 @@ from .models import (
 )
 from .set_export import EXPORT_FORMATS, export_set
 from .teach_forms import (
+    IMPORT_LIMIT,
     KIND_LABELS,
     MARKDOWN_HINT,
     AssignForm,
@@ -294,7 +295,7 @@ def preview_question(set_id: int, number: int):
         row=row,
         content=content,
         view=view,
-        correct_answer=describe(kind, content["answer"]),
+        correct_answer=describe_answer(content),
         kind_label=KIND_LABELS.get(kind, kind.value),
         confirm=ConfirmForm(),
     )
@@ -321,32 +322,48 @@ def delete_question(set_id: int, number: int):
 def import_set(set_id: int):
     question_set = own_set_or_404(set_id)
     form = ImportForm()
+    page = partial(render_template, "teach/import.html", form=form, question_set=question_set)
     if not form.validate_on_submit():
-        status = 422 if form.is_submitted() else 200
-        return render_template("teach/import.html", form=form, question_set=question_set), status
+        return page(), 422 if form.is_submitted() else 200
     upload = form.file.data
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         form.file.errors = ["The file is not UTF-8 text."]
-        return render_template("teach/import.html", form=form, question_set=question_set), 422
-    result = parse_by_extension(upload.filename or "", text)
-    confirm = ConfirmImportForm(
-        formdata=None, questions=json.dumps([q.as_dict() for q in result.questions])
+        return page(), 422
+    reading = read_set(upload.filename or "", text, form.format.data or None)
+    skipped = problems_by_question(reading.result.errors)
+    held = len(reading.result.questions) + len(skipped)
+    if held > IMPORT_LIMIT:
+        form.file.errors = [
+            f"The file holds {held:,} questions; one import takes at most {IMPORT_LIMIT:,}. "
+            "Split the file and import each part."
+        ]
+        return page(), 422
+    return page(
+        reading=reading,
+        result=reading.result,
+        skipped=skipped,
+        filename=upload.filename,
+        confirm=_kept_preview(question_set, upload.filename or "", reading, len(skipped)),
+        kind_labels=KIND_LABELS,
+        describe_answer=describe_answer,
+    ), 200 if reading.result.ok else 422
+
+
+def _kept_preview(
+    question_set: QuestionSet, filename: str, reading: Reading, skipped: int
+) -> ConfirmImportForm | None:
+    """The confirm form for the file's good questions, kept on the server; None if none."""
+    questions = reading.result.questions
+    if not questions:
+        return None
+    preview = import_store.keep_preview(
+        current_user, question_set, filename, questions, skipped, clock_now()
     )
-    return (
-        render_template(
-            "teach/import.html",
-            form=form,
-            question_set=question_set,
-            result=result,
-            filename=upload.filename,
-            confirm=confirm,
-            kind_labels=KIND_LABELS,
-            describe=describe,
-        ),
-        200 if result.ok else 422,
-    )
+    db.session.commit()
+    topic = set_store.default_topic(questions)
+    return ConfirmImportForm(formdata=None, preview=preview.id, topic=topic)
 
 
 @bp.post("/sets/<int:set_id>/import/confirm")
@@ -354,18 +371,22 @@ def import_set(set_id: int):
 def confirm_import(set_id: int):
     question_set = own_set_or_404(set_id)
     form = ConfirmImportForm()
-    questions: list[SetQuestion] = []
+    now = clock_now()
+    preview = None
     if form.validate_on_submit():
-        try:
-            questions = [SetQuestion.from_dict(d) for d in json.loads(form.questions.data)]
-        except (ValueError, KeyError, TypeError, RecursionError):
-            questions = []
+        preview = import_store.usable_preview(form.preview.data, current_user, question_set, now)
+    questions = import_store.previewed_questions(preview) if preview else []
     if not questions or any(problems(q) for q in questions):
-        flash("Nothing was imported: the preview was not readable. Upload the file again.", "error")
+        why = "choose a topic" if form.topic.errors else "this preview has expired"
+        flash(f"Nothing was imported: {why}. Upload the file again.", "error")
         return redirect(url_for("teach.import_set", set_id=set_id))
-    set_store.import_questions(question_set, questions, clock_now())
+    set_store.import_questions(question_set, questions, form.topic.data, now)
+    db.session.delete(preview)
     db.session.commit()
-    flash(f"Imported {len(questions)} questions.", "success")
+    message = f"Imported {len(questions)} questions."
+    if preview.skipped:
+        message += f" Skipped {preview.skipped} with problems."
+    flash(message, "success")
     return redirect(url_for("teach.show_set", set_id=set_id))
 
 

@@ -28,8 +28,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .domain.bank import Topic
 from .domain.generation import QuestionKind
-from .domain.interchange import SetQuestion, parse_number, problems
+from .domain.interchange import FORMAT_NAMES, SetQuestion, parse_number, problems
 from .domain.local_time import DEFAULT_TIME_ZONE, NonexistentLocalTime, from_local, zone
+from .domain.weighted_lines import split_range, split_weight, with_weight
 from .models import FeedbackTiming, GradingMethod, QuizLayout
 
 KIND_LABELS = {
@@ -69,7 +70,8 @@ class QuestionForm(FlaskForm):
     choices = TextAreaField(
         "Choices",
         description="Single and multiple choice: one choice per line; start each correct "
-        "choice with * (one for single choice).",
+        "choice with * (one for single choice). A weight such as %50% before a choice gives it "
+        "that share of the credit (in multiple choice a negative one takes credit away).",
         validators=[Optional(), Length(max=4000)],
     )
     truth = SelectField(
@@ -91,9 +93,16 @@ class QuestionForm(FlaskForm):
         validators=[Optional()],
     )
     unit = StringField("Unit", validators=[Optional(), Length(max=40)])
+    ranges = TextAreaField(
+        "Partial credit ranges",
+        description="Number questions: one further range per line, its weight first, such as "
+        "%50% 2020:1 (2020 give or take 1 earns half the credit).",
+        validators=[Optional(), Length(max=2000)],
+    )
     accepted = TextAreaField(
         "Accepted answers",
-        description="Short text questions: one accepted spelling per line, the main one first.",
+        description="Short text questions: one accepted spelling per line, the main one first; "
+        "%75% before one gives it 75 % of the credit.",
         validators=[Optional(), Length(max=2000)],
     )
     pairs = TextAreaField(
@@ -130,10 +139,12 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
     found: dict[Any, list[str]] = {}
     choices: tuple[str, ...] = ()
     answer: Any = None
+    weights: dict[str, float] = {}
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         lines = _lines(form.choices.data)
-        choices = tuple(line.lstrip("*").strip() for line in lines)
-        correct = [line.lstrip("*").strip() for line in lines if line.startswith("*")]
+        weights = _weights(form.choices, [line.lstrip("*") for line in lines], found)
+        choices = tuple(split_weight(line.lstrip("*"))[1] for line in lines)
+        correct = [split_weight(line[1:])[1] for line in lines if line.startswith("*")]
         if not lines:
             found.setdefault(form.choices, []).append("Write the choices, one per line.")
         elif kind is QuestionKind.SINGLE_CHOICE:
@@ -156,8 +167,13 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
         if tolerance is None:
             found.setdefault(form.tolerance, []).append("Give the tolerance as a number, e.g. 0.")
         answer = {"value": value or 0, "tolerance": tolerance or 0, "unit": form.unit.data or None}
+        ranges = _ranges(form.ranges, found)
+        if ranges:
+            answer["ranges"] = ranges
     elif kind is QuestionKind.SHORT_TEXT:
-        spellings = _lines(form.accepted.data)
+        lines = _lines(form.accepted.data)
+        weights = _weights(form.accepted, lines, found)
+        spellings = [split_weight(line)[1] for line in lines]
         if not spellings:
             found.setdefault(form.accepted, []).append("Give at least one accepted answer.")
         answer = {"answer": spellings[0] if spellings else "", "accept": spellings}
@@ -181,6 +197,7 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
         choices=choices,
         answer=answer,
         explanation=form.explanation.data or "",
+        weights=weights,
         markdown=True,
     )
     if not found:
@@ -201,19 +218,43 @@ def question_from_form(form: QuestionForm) -> SetQuestion | None:
     return None if found else question
 
 
+def _weights(field: Any, lines: list[str], found: dict[Any, list[str]]) -> dict[str, float]:
+    weights = {}
+    for line in lines:
+        weight, text, problem = split_weight(line)
+        if problem:
+            found.setdefault(field, []).append(problem + ".")
+        elif weight is not None:
+            weights[text] = weight
+    return weights
+
+
+def _ranges(field: Any, found: dict[Any, list[str]]) -> list[dict[str, float]]:
+    ranges = []
+    for line in _lines(field.data):
+        weight, text, problem = split_weight(line)
+        spelled = split_range(text)
+        if problem or weight is None or spelled is None:
+            found.setdefault(field, []).append(
+                f"“{line}”: write a weight and a range, such as %50% 2020:1."
+            )
+            continue
+        ranges.append({"value": spelled[0], "tolerance": spelled[1], "weight": weight})
+    return ranges
+
+
 def fill_question_form(form: QuestionForm, question: SetQuestion) -> None:
     """Put a stored question's fields into the form (for editing)."""
     form.kind.data = question.kind.value
     form.prompt.data = question.prompt
     form.explanation.data = question.explanation
     answer = question.answer
-    if question.kind is QuestionKind.SINGLE_CHOICE:
+    weights = question.weights
+    if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
+        correct = [answer] if question.kind is QuestionKind.SINGLE_CHOICE else answer
         form.choices.data = "\n".join(
-            ("*" if choice == answer else "") + choice for choice in question.choices
-        )
-    elif question.kind is QuestionKind.MULTIPLE_CHOICE:
-        form.choices.data = "\n".join(
-            ("*" if choice in answer else "") + choice for choice in question.choices
+            ("*" if choice in correct else "") + with_weight(weights.get(choice), choice)
+            for choice in question.choices
         )
     elif question.kind is QuestionKind.TRUE_FALSE:
         form.truth.data = "true" if answer else "false"
@@ -221,25 +262,51 @@ def fill_question_form(form: QuestionForm, question: SetQuestion) -> None:
         form.number.data = f"{answer['value']:g}"
         form.tolerance.data = f"{answer['tolerance']:g}"
         form.unit.data = answer.get("unit") or ""
+        form.ranges.data = "\n".join(
+            with_weight(r["weight"], f"{r['value']:g}:{r['tolerance']:g}")
+            for r in answer.get("ranges", ())
+        )
     elif question.kind is QuestionKind.SHORT_TEXT:
-        form.accepted.data = "\n".join(answer["accept"])
+        form.accepted.data = "\n".join(
+            with_weight(weights.get(spelling), spelling) for spelling in answer["accept"]
+        )
     elif question.kind is QuestionKind.MATCHING:
         form.pairs.data = "\n".join(f"{left} = {right}" for left, right in answer)
     elif question.kind is QuestionKind.ORDERING:
         form.ordered_items.data = "\n".join(answer)
 
 
+IMPORT_LIMIT = 1000
+"""The most questions one import may hold (a larger file is refused: split it)."""
+
+
 class ImportForm(FlaskForm):
     file = FileField(
         "File",
-        description="GIFT (.gift), Aiken (.aiken or .txt) or CSV (.csv), UTF-8.",
+        description=f"GIFT (.gift), Aiken (.aiken), CSV (.csv) or any of them as .txt, UTF-8; at "
+        f"most {IMPORT_LIMIT:,} questions.",
         validators=[FileRequired("Choose a file to import.")],
+    )
+    format = SelectField(
+        "Format",
+        choices=[
+            SelectChoice("", "Recognise it from the file"),
+            *(SelectChoice(key, name) for key, name in FORMAT_NAMES.items()),
+        ],
+        description="Choose one if the file is read in the wrong format.",
+        validators=[Optional()],
     )
     submit = SubmitField("Preview import")
 
 
 class ConfirmImportForm(FlaskForm):
-    questions = HiddenField(validators=[InputRequired()])
+    preview = HiddenField(validators=[InputRequired(), Length(max=64)])
+    topic = SelectField(
+        "Topic for these questions",
+        choices=TOPIC_CHOICES,
+        description="The file's categories become tags on the questions.",
+        validators=[InputRequired()],
+    )
     submit = SubmitField("Import these questions")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import io
 import re
 from dataclasses import dataclass
 
@@ -13,8 +13,6 @@ from support_quizzes import SMALL_BANK
 from support_teach import enrol, make_class, make_set
 
 from quizapp.bank_store import incoming_items, read_bank, sync_bank
-from quizapp.domain.generation import QuestionKind
-from quizapp.domain.interchange import SetQuestion
 from quizapp.models import (
     Flashcard,
     ItemType,
@@ -214,16 +212,18 @@ def test_retiring_a_question_retires_its_card_and_deleting_the_set_retires_the_d
 
 def test_imported_questions_get_cards_too(client, auth, school):
     auth.login("tamar")
-    question = SetQuestion(
-        kind=QuestionKind.TRUE_FALSE,
-        prompt="The OSCE Minsk Group had three co-chairs.",
-        answer=True,
-        explanation="France, Russia and the United States.",
+    gift = (
+        "The OSCE Minsk Group had three co-chairs.{TRUE####France, Russia and the United States.}"
     )
     set_id = school.question_set.id
+    preview = client.post(
+        f"/teach/sets/{set_id}/import",
+        data={"file": (io.BytesIO(gift.encode()), "minsk.gift")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    preview_id = re.search(r'name="preview" type="hidden" value="([^"]*)"', preview)[1]
     imported = client.post(
-        f"/teach/sets/{set_id}/import/confirm",
-        data={"questions": json.dumps([question.as_dict()])},
+        f"/teach/sets/{set_id}/import/confirm", data={"preview": preview_id, "topic": "history"}
     )
     assert imported.headers["Location"].endswith(f"/teach/sets/{set_id}")
     card = db.session.get(Flashcard, f"card.set.{set_id}.4")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
+import re
 import zipfile
 
 from support import create_user
@@ -17,6 +17,11 @@ GOOD_GIFT = """::q1:: Which city is the capital of Armenia? {=Yerevan ~Baku ~Tbi
 ::q2:: The 2020 war lasted 44 days. {TRUE}
 """
 BAD_GIFT = GOOD_GIFT + "\n::q3:: Broken question {=A ~B\n"
+
+
+def preview_field(page):
+    """The id the preview page carries instead of the questions."""
+    return re.search(r'name="preview" type="hidden" value="([^"]*)"', page)[1]
 
 
 def _upload(client, set_id, name, text):
@@ -34,17 +39,18 @@ def test_import_previews_then_saves_everything(app, auth, client):
     preview = _upload(client, question_set.id, "capitals.gift", GOOD_GIFT)
     page = preview.get_data(as_text=True)
     assert preview.status_code == 200 and "2 questions read" in page
+    assert "Yerevan" not in preview_field(page)
     assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == 0
-    payload = json.dumps([q.as_dict() for q in parse_gift(GOOD_GIFT).questions])
     saved = client.post(
-        f"/teach/sets/{question_set.id}/import/confirm", data={"questions": payload}
+        f"/teach/sets/{question_set.id}/import/confirm",
+        data={"preview": preview_field(page), "topic": "history"},
     )
     assert saved.status_code == 302
     kinds = db.session.scalars(db.select(Question.kind).order_by(Question.id)).all()
     assert kinds == ["single_choice", "true_false"]
 
 
-def test_a_file_with_errors_shows_each_line_and_saves_nothing(app, auth, client):
+def test_a_file_with_errors_lists_each_line_and_imports_only_when_asked(app, auth, client):
     teacher = create_user("tamar", Role.TEACHER)
     question_set = make_set(teacher, questions=())
     auth.login("tamar")
@@ -52,7 +58,7 @@ def test_a_file_with_errors_shows_each_line_and_saves_nothing(app, auth, client)
     page = preview.get_data(as_text=True)
     assert preview.status_code == 422
     assert "Line 5" in page
-    assert "Import these questions" not in page
+    assert "Import the 2 good questions and skip 1" in page
     assert db.session.scalar(db.select(db.func.count()).select_from(Question)) == 0
 
 

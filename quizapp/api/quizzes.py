@@ -71,6 +71,7 @@ class FeedbackSchema(ma.Schema):
     score = ma.fields.Float()
     correct_answer = ma.fields.String()
     explanation = ma.fields.String()
+    answer_feedback = ma.fields.List(ma.fields.String())
     source = ma.fields.Nested(SourceSchema)
     evidence = ma.fields.String()
 

@@ -11,7 +11,7 @@ from ..clock import now as clock_now
 from ..domain.interchange import parse_by_extension
 from ..models import QuestionSet, User, db
 from ..set_export import EXPORT_FORMATS, export_set
-from ..set_store import import_questions
+from ..set_store import default_topic, import_questions
 
 
 @click.group("sets")
@@ -45,7 +45,7 @@ def import_command(owner: str, title: str | None, file: Path) -> None:
     question_set = QuestionSet(owner_id=user.id, title=title or file.stem, created_at=now)
     db.session.add(question_set)
     db.session.flush()
-    import_questions(question_set, result.questions, now)
+    import_questions(question_set, result.questions, default_topic(result.questions), now)
     db.session.commit()
     click.echo(f"Imported {len(result.questions)} question(s) into set {question_set.id}.")
 

@@ -51,7 +51,7 @@ def parse_aiken(text: str) -> ImportResult:
     for group in _groups(text):
         read = _read_question(group)
         if isinstance(read, LineError):
-            errors.append(read)
+            errors.append(LineError(read.line, read.message, group[0][0]))
         else:
             questions.append(read)
     if not questions and not errors:

@@ -97,7 +97,7 @@ def parse_csv(text: str) -> ImportResult:
             try:
                 questions.append(_read_row(row))
             except _RowError as error:
-                errors.append(LineError(start, str(error)))
+                errors.append(LineError(start, str(error), start))
     except csv.Error as error:
         errors.append(LineError(reader.line_num, f"the CSV cannot be read: {error}"))
     if not questions and not errors:
@@ -235,9 +235,14 @@ def _read_matching(choices_cell: str, answer_cell: str) -> tuple[tuple[str, ...]
 def carried(question: SetQuestion) -> SetQuestion:
     """`question` as CSV brings it back: `parse_csv(export_csv([q])).questions[0]`.
 
-    Normalised (see `interchange`), without feedback, weights or the markdown flag.
+    Normalised (see `interchange`), without feedback, weights, a numeric answer's further ranges
+    or the markdown flag.
     """
-    return replace(normalised(question), choice_feedback={}, weights={}, markdown=False)
+    question = replace(normalised(question), choice_feedback={}, weights={}, markdown=False)
+    if question.kind is QuestionKind.NUMERIC:
+        answer = {key: value for key, value in question.answer.items() if key != "ranges"}
+        question = replace(question, answer=answer)
+    return question
 
 
 def export_csv(questions: Iterable[SetQuestion]) -> str:

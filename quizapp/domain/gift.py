@@ -11,21 +11,27 @@ Read as Moodle reads them:
 - single choice `{=right ~wrong}`, with partial credit `~%50%close`;
 - multiple choice: weights and no `=`, `{~%50%a ~%50%b ~%-100%c}`;
 - true/false `{T}`, `{TRUE}`, `{F}`, `{FALSE}`, with feedback `{T#if answered wrong#if right}`;
-- short answer: `=` answers only, `{=Stepanakert =Khankendi}` (Moodle's `=%100%a` too);
+- short answer: `=` answers only, `{=Stepanakert =Khankendi}`, with partial credit
+  `=%75%Stepanakertt` (0 to 100 %) and Moodle's `*` wildcard in an answer (`=%0%*#feedback`);
 - missing word: text after the braces; the prompt keeps a blank "_____" where the braces stood;
 - numeric `{#5:0.5}` and `{#1..5}` (value = midpoint, tolerance = half-width); several `=`
-  answers `{#=1..5 =4..8}` merge into one range when their ranges overlap or touch (their
-  feedback joined); `~#feedback` is the feedback for any other number;
+  answers `{#=1822:0 =%50%1822:2}` keep every range with its weight (0 to 100 %) and feedback,
+  in order: the first worth 100 % is the answer, the others its further `ranges`; `~#feedback`
+  is the feedback for any other number;
 - matching `{=left -> right ...}`; `= -> extra` adds a right side that matches no left side;
 - per-answer feedback `#...`, general feedback `####...`;
 - escapes `\~ \= \# \{ \} \:`, `\n` (a newline) and `\\` (a backslash). The writer adds two
   escapes GIFT lacks, only where the text needs them: `\>`, so that "->" in a short answer or a
   matching side is written "-\>", and `\%` for an answer that starts with "%".
 
-Reported as errors, with their line: essays `{}`, descriptions (no answer list), partial credit
-on short and numeric answers, numeric wrong-answer ranges, numeric ranges that do not touch,
-weights or feedback on matching pairs, several `=` in a choice question, repeated answers, a
-second answer list, unbalanced braces. One error is reported per question.
+Reported as errors, with their line: essays `{}`, descriptions (no answer list), negative
+weights on short and numeric answers, a numeric question with no range worth 100 %, numeric
+wrong-answer ranges, weights or feedback on matching pairs, several `=` in a choice question, a
+weight on `=` in a choice question, repeated answers, a second answer list, unbalanced braces.
+Every problem in the answers of a question is reported, not only the first.
+
+Where the app differs from Moodle: a partial-credit numeric range written before the 100 % one
+is checked after it; a negative weight on a single-choice answer scores 0, not below.
 
 GIFT does not carry (see `carried`) the unit of a numeric answer or a category's Moodle context
 prefix; a multiple-choice question without weights is written with the app's grading as weights:
@@ -36,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -53,6 +59,7 @@ from .interchange import (
     optional_text,
     parse_number,
     prepare_export,
+    range_keys,
     split_unescaped,
     tidy_text,
     unique,
@@ -73,10 +80,39 @@ _SPECIAL = "~=#{}:"
 
 
 class _GiftError(Exception):
+    """One or more problems in a question, each (line, message)."""
+
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
-        self.line = line
-        self.message = message
+        self.found = [(line, message)]
+
+    @classmethod
+    def of(cls, found: list[tuple[int, str]]) -> _GiftError:
+        error = cls(*found[0])
+        error.found = list(found)
+        return error
+
+
+class _Collector:
+    """Runs each step of reading a question, keeping every problem rather than the first only."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, str]] = []
+
+    def check(self, line: int, message: str | None) -> None:
+        if message:
+            self.found.append((line, message))
+
+    def run(self, step: Callable[[], Any]) -> Any:
+        try:
+            return step()
+        except _GiftError as error:
+            self.found.extend(error.found)
+            return None
+
+    def raise_found(self) -> None:
+        if self.found:
+            raise _GiftError.of(self.found)
 
 
 @dataclass(frozen=True)
@@ -172,7 +208,8 @@ def parse_gift(text: str) -> ImportResult:
         try:
             questions.append(_read_question(_Block.of(lines), category))
         except _GiftError as error:
-            errors.append(LineError(error.line, error.message))
+            first = lines[0][0]
+            errors.extend(LineError(line, message, first) for line, message in error.found)
     if not questions and not errors:
         errors.append(LineError(0, "the file holds no questions"))
     return ImportResult(tuple(questions), tuple(errors))
@@ -313,31 +350,36 @@ def _checked_answer(raw: str, seen: Iterable[str], line: int) -> str:
 
 
 def _choice(block: _Block, body: str, base: int) -> _Answers:
-    items = _answer_items(block, body, base, "=~")
+    collector = _Collector()
     choices: list[str] = []
     correct: list[tuple[str, int]] = []
     feedback: dict[str, str] = {}
     weights: dict[str, float] = {}
-    for marker, raw, line in items:
-        weight, rest = _weight(raw, line)
+    for marker, raw, line in _answer_items(block, body, base, "=~"):
+        weight, rest = collector.run(lambda raw=raw, line=line: _weight(raw, line)) or (None, raw)
         answer_raw, feedback_raw = _split_first(rest, "#")
-        choice = _checked_answer(answer_raw, choices, line)
+        choice = collector.run(lambda a=answer_raw, line=line: _checked_answer(a, choices, line))
+        if choice is None:
+            continue
         choices.append(choice)
         if _text(feedback_raw):
             feedback[choice] = _text(feedback_raw)
         if marker == "=":
-            if weight not in (None, 100):
-                raise _GiftError(
-                    line, "= marks the correct answer; write ~%50%answer for partial credit"
-                )
+            collector.check(
+                line,
+                weight not in (None, 100)
+                and "= marks the correct answer; write ~%50%answer for partial credit",
+            )
             correct.append((choice, line))
         elif weight is not None:
             weights[choice] = weight
-    if len(choices) < 2:
-        raise _GiftError(block.line_at(base), "a choice question needs at least two answers")
-    if len(correct) > 1:
-        raise _GiftError(
-            correct[1][1],
+    collector.check(
+        block.line_at(base),
+        len(choices) < 2 and not collector.found and "a choice question needs at least two answers",
+    )
+    for _, line in correct[1:]:
+        collector.check(
+            line,
             "only one answer can be marked =; for several correct answers use weights such as "
             "~%50%answer and no =",
         )
@@ -345,38 +387,58 @@ def _choice(block: _Block, body: str, base: int) -> _Answers:
         kind, answer = QuestionKind.SINGLE_CHOICE, correct[0][0]
     else:
         kind, answer = QuestionKind.MULTIPLE_CHOICE, [c for c in choices if weights.get(c, 0) > 0]
-        if not answer:
-            raise _GiftError(
-                block.line_at(base),
-                "the answer list has no correct answer (= or a positive weight such as ~%50%)",
-            )
+        collector.check(
+            block.line_at(base),
+            not answer
+            and not collector.found
+            and "the answer list has no correct answer (= or a positive weight such as ~%50%)",
+        )
+    collector.raise_found()
     return _Answers(kind, tuple(choices), answer, feedback, weights)
 
 
 def _matching(block: _Block, body: str, base: int) -> _Answers:
+    collector = _Collector()
     pairs: list[list[str]] = []
     extras: list[str] = []
     for _, raw, line in _answer_items(block, body, base, "="):
-        if _weight(raw, line)[0] is not None:
-            raise _GiftError(line, "matching pairs take no weights")
-        if find_unescaped(raw, "#") >= 0:
-            raise _GiftError(line, "matching pairs take no feedback (#); write \\# for a literal #")
-        arrow = find_unescaped(raw, "->")
-        if arrow < 0:
-            raise _GiftError(line, "a matching pair is written =left -> right")
-        left, right = _text(raw[:arrow]), tidy_text(_unescape(raw[arrow + 2 :]))
-        if not right:
-            raise _GiftError(line, "a matching pair has an empty right side")
-        if not left:
-            extras.append(right)
-        elif left in (known for known, _ in pairs):
-            raise _GiftError(line, f'the left side "{left}" appears twice')
-        else:
-            pairs.append([left, right])
-    if len(pairs) < 2:
-        raise _GiftError(block.line_at(base), "a matching question needs at least two pairs")
+        pair = collector.run(lambda raw=raw, line=line: _matching_pair(raw, line, pairs))
+        if pair is not None and pair[0]:
+            pairs.append(pair)
+        elif pair is not None:
+            extras.append(pair[1])
+    collector.check(
+        block.line_at(base),
+        len(pairs) < 2 and not collector.found and "a matching question needs at least two pairs",
+    )
+    collector.raise_found()
     choices = tuple(unique([*(right for _, right in pairs), *extras]))
     return _Answers(QuestionKind.MATCHING, choices, pairs, {}, {})
+
+
+def _matching_pair(raw: str, line: int, pairs: list[list[str]]) -> list[str]:
+    """[left, right] of one pair ("" on the left: an extra right side)."""
+    collector = _Collector()
+    collector.check(line, bool(_WEIGHT.match(raw.lstrip())) and "matching pairs take no weights")
+    collector.check(
+        line,
+        find_unescaped(raw, "#") >= 0
+        and "matching pairs take no feedback (#); write \\# for a literal #",
+    )
+    arrow = find_unescaped(raw, "->")
+    if arrow < 0:
+        collector.check(line, "a matching pair is written =left -> right")
+        collector.raise_found()
+    left, right = _text(raw[:arrow]), tidy_text(_unescape(raw[arrow + 2 :]))
+    collector.check(line, not right and "a matching pair has an empty right side")
+    collector.check(
+        line,
+        bool(left)
+        and left in (known for known, _ in pairs)
+        and f'the left side "{left}" appears twice',
+    )
+    collector.raise_found()
+    return [left, right]
 
 
 def _true_false(body: str) -> _Answers:
@@ -389,54 +451,56 @@ def _true_false(body: str) -> _Answers:
 
 
 def _short_text(block: _Block, body: str, base: int) -> _Answers:
+    collector = _Collector()
     spellings: list[str] = []
     feedback: dict[str, str] = {}
+    weights: dict[str, float] = {}
     for _, raw, line in _answer_items(block, body, base, "="):
-        weight, rest = _weight(raw, line)
-        if weight not in (None, 100):
-            raise _GiftError(
-                line,
-                f"partial credit (={format_number(weight or 0)}%) is not supported on short "
-                "answers: every accepted answer is fully right",
-            )
+        weight, rest = collector.run(lambda raw=raw, line=line: _weight(raw, line)) or (None, raw)
+        collector.check(
+            line,
+            weight is not None
+            and weight < 0
+            and f"a short answer's weight (={format_number(weight)}%) runs from 0 to 100",
+        )
         answer_raw, feedback_raw = _split_first(rest, "#")
-        spelling = _checked_answer(answer_raw, spellings, line)
+        spelling = collector.run(
+            lambda a=answer_raw, line=line: _checked_answer(a, spellings, line)
+        )
+        if spelling is None:
+            continue
         spellings.append(spelling)
+        if weight is not None and 0 <= weight < 100:
+            weights[spelling] = weight
         if _text(feedback_raw):
             feedback[spelling] = _text(feedback_raw)
+    collector.raise_found()
     answer = {"answer": spellings[0], "accept": spellings}
-    return _Answers(QuestionKind.SHORT_TEXT, (), answer, feedback, {})
+    return _Answers(QuestionKind.SHORT_TEXT, (), answer, feedback, weights)
 
 
 class _Range(NamedTuple):
     value: int | float
     tolerance: int | float
+    weight: float
     feedback: str
-
-    @property
-    def low(self) -> float:
-        return self.value - self.tolerance
-
-    @property
-    def high(self) -> float:
-        return self.value + self.tolerance
 
 
 def _numeric(block: _Block, body: str, base: int) -> _Answers:
+    collector = _Collector()
     hash_at = body.index("#") + 1
     body, base = body[hash_at:], base + hash_at
     feedback: dict[str, str] = {}
     tilde = find_unescaped(body, "~")
     if tilde >= 0:
-        line = block.line_at(base + tilde)
         wrong = body[tilde + 1 :].lstrip()
-        if (wrong and not wrong.startswith("#")) or find_unescaped(wrong, "~") >= 0:
-            raise _GiftError(
-                line,
-                "numeric wrong answers are not supported; ~#feedback alone gives the feedback "
-                "for any other number",
-            )
-        if _text(wrong[1:]):
+        collector.check(
+            block.line_at(base + tilde),
+            ((wrong and not wrong.startswith("#")) or find_unescaped(wrong, "~") >= 0)
+            and "numeric wrong answers are not supported; ~#feedback alone gives the feedback "
+            "for any other number (write =%0%range#feedback for feedback on a range)",
+        )
+        if wrong.startswith("#") and _text(wrong[1:]):
             feedback["wrong"] = _text(wrong[1:])
         body = body[:tilde]
     lead, items = split_unescaped(body, "=")
@@ -444,25 +508,42 @@ def _numeric(block: _Block, body: str, base: int) -> _Answers:
     if lead.strip():
         pieces.insert(0, (lead, block.line_at(base)))
     if not pieces:
-        raise _GiftError(
+        collector.check(
             block.line_at(base), "a numeric question needs an answer such as {#5:0.5} or {#1..5}"
         )
-    ranges = [_numeric_range(raw, line) for raw, line in pieces]
-    merged = _merged(ranges, pieces[0][1])
-    right = "\n".join(unique(r.feedback for r in ranges if r.feedback))
-    if right:
-        feedback["right"] = right
-    answer = {"value": merged.value, "tolerance": merged.tolerance, "unit": None}
+    ranges = [
+        found
+        for raw, line in pieces
+        if (found := collector.run(lambda raw=raw, line=line: _numeric_range(raw, line)))
+    ]
+    full = next((r for r in ranges if r.weight == 100), None)
+    collector.check(
+        pieces[0][1] if pieces else 0,
+        bool(ranges)
+        and full is None
+        and "no numeric answer is worth 100%: write one without a weight, such as =1822:0",
+    )
+    collector.raise_found()
+    assert full is not None
+    others = [r for r in ranges if r is not full]
+    if full.feedback:
+        feedback["right"] = full.feedback
+    for number, extra in enumerate(others, start=1):
+        if extra.feedback:
+            feedback[f"range {number}"] = extra.feedback
+    answer: dict[str, Any] = {"value": full.value, "tolerance": full.tolerance, "unit": None}
+    if others:
+        answer["ranges"] = [
+            {"value": r.value, "tolerance": r.tolerance, "weight": r.weight} for r in others
+        ]
     return _Answers(QuestionKind.NUMERIC, (), answer, feedback, {})
 
 
 def _numeric_range(raw: str, line: int) -> _Range:
     weight, rest = _weight(raw, line)
-    if weight not in (None, 100):
+    if weight is not None and weight < 0:
         raise _GiftError(
-            line,
-            f"partial credit (={format_number(weight or 0)}%) is not supported on numeric "
-            "answers: a numeric question here has one correct range",
+            line, f"a numeric answer's weight (={format_number(weight)}%) runs from 0 to 100"
         )
     number_raw, feedback_raw = _split_first(rest, "#")
     spelled = _unescape(number_raw).strip()
@@ -478,7 +559,7 @@ def _numeric_range(raw: str, line: int) -> _Range:
             raise _GiftError(line, f"the tolerance in {spelled} is negative")
     else:
         value, tolerance = _number(spelled, line), 0
-    return _Range(value, tolerance, _text(feedback_raw))
+    return _Range(value, tolerance, 100.0 if weight is None else weight, _text(feedback_raw))
 
 
 def _number(text: str, line: int) -> int | float:
@@ -492,26 +573,6 @@ def _midpoint(low: int | float, high: int | float) -> tuple[int | float, int | f
     if isinstance(low, int) and isinstance(high, int) and (low + high) % 2 == 0:
         return (low + high) // 2, (high - low) // 2
     return (low + high) / 2, (high - low) / 2
-
-
-def _merged(ranges: list[_Range], line: int) -> _Range:
-    """The one range that `ranges` cover together; an error if they leave a gap."""
-    ordered = sorted(ranges, key=lambda r: r.low)
-    low, high = ordered[0].low, ordered[0].high
-    for current in ordered[1:]:
-        if current.low > high:
-            raise _GiftError(
-                line,
-                "the numeric answers are separate ranges; a numeric question here has one "
-                "correct range",
-            )
-        high = max(high, current.high)
-    for candidate in ranges:
-        if candidate.low <= low and candidate.high >= high:
-            # One answer already covers them all: keep its numbers exactly as written.
-            return candidate
-    value, tolerance = _midpoint(low, high)
-    return _Range(value, tolerance, "")
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -617,12 +678,22 @@ def _answer_lines(question: SetQuestion, tag: str) -> list[str]:
                 f"={format_number(value)}:{format_number(tolerance)}"
                 + _feedback(feedback, "right", tag)
             ]
+            for key, extra in zip(
+                range_keys(question.answer), question.answer.get("ranges", ()), strict=True
+            ):
+                lines.append(
+                    f"=%{format_number(extra['weight'])}%{format_number(extra['value'])}:"
+                    f"{format_number(extra['tolerance'])}" + _feedback(feedback, key, tag)
+                )
             if feedback.get("wrong"):
                 lines.append("~" + _feedback(feedback, "wrong", tag))
             return lines
         case QuestionKind.SHORT_TEXT:
             return [
-                "=" + _answer(spelling, tag, arrows=True) + _feedback(feedback, spelling, tag, True)
+                "="
+                + _weight_marker(question.weights.get(spelling))
+                + _answer(spelling, tag, arrows=True)
+                + _feedback(feedback, spelling, tag, True)
                 for spelling in question.answer["accept"]
             ]
         case QuestionKind.MATCHING:
@@ -640,8 +711,11 @@ def _answer_lines(question: SetQuestion, tag: str) -> list[str]:
     raise ValueError(f"GIFT cannot write {question.kind.value} questions")
 
 
+def _weight_marker(weight: float | None) -> str:
+    return "" if weight is None else f"%{format_number(weight)}%"
+
+
 def _choice_marker(question: SetQuestion, choice: str) -> str:
     if question.kind is QuestionKind.SINGLE_CHOICE and choice == question.answer:
         return "="
-    weight = question.weights.get(choice)
-    return "~" if weight is None else f"~%{format_number(weight)}%"
+    return "~" + _weight_marker(question.weights.get(choice))

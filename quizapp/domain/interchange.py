@@ -9,8 +9,8 @@ A question set travels as text in one of three formats, each a module of its own
 Each module offers `parse_<format>(text) -> ImportResult`, `export_<format>(questions) -> str` and
 `carried(question)`: the question as that format brings it back, so that
 `parse(export(qs)).questions == tuple(carried(q) for q in qs)`. Callers pass and receive text;
-nothing here reads files. `parse_by_extension` and `export_by_extension` pick the format from a
-file name.
+nothing here reads files. `read_set` picks the format: the teacher's choice, else the file's
+extension, else (".txt") the content (`detect_format`).
 
 Import is all-or-nothing for the caller: if `ImportResult.errors` is not empty, nothing is saved.
 A parser still returns every question it could read (for a preview) and every error it found, each
@@ -22,7 +22,9 @@ every question it cannot write, rather than write a file that would not read bac
 - single_choice: the correct choice (str);
 - multiple_choice: the correct choices (list[str]), in the order of `choices`;
 - true_false: bool;
-- numeric: {"value": number, "tolerance": number, "unit": str | None};
+- numeric: {"value": number, "tolerance": number, "unit": str | None}, the range worth 100 %,
+  and optionally "ranges": [{"value": number, "tolerance": number, "weight": percent}, ...], the
+  further ranges that earn partial credit (or 100 % too), checked in their order;
 - short_text: {"answer": str, "accept": list[str]}, `accept` holding every accepted spelling,
   `answer` first;
 - matching: the correct [left, right] pairs (list[list[str]]); `choices` holds the right sides,
@@ -34,15 +36,17 @@ every question it cannot write, rather than write a file that would not read bac
 
 - single_choice, multiple_choice: the choice;
 - true_false: "true" or "false", the answer the learner gave;
-- numeric: "right" (a number inside the range) or "wrong" (any other number);
+- numeric: "right" (a number inside the range), "range N" (inside the N-th further range, from
+  1) or "wrong" (any other number);
 - short_text: the accepted spelling the learner typed;
 - matching: none.
 
-`weights` belong to choice questions, in percent from -100 to 100. In a multiple_choice question
-a choice without a weight weighs 0 and the correct choices are those with a positive weight; empty
-weights mean the app's own grading (each correct choice earns an equal share, each wrong one takes
-a share away). In a single_choice question they give partial credit to choices other than the
-answer.
+`weights` are percentages (`grading` scores with them as Moodle does). On choice questions they
+run from -100 to 100. In a multiple_choice question a choice without a weight weighs 0 and the
+correct choices are those with a positive weight; empty weights mean the app's own grading (each
+correct choice earns an equal share, each wrong one takes a share away). In a single_choice
+question they give partial credit to choices other than the answer. On short_text questions they
+key accepted spellings, from 0 to 100 (a spelling without one is worth 100; 100 is not written).
 
 Every format normalises a question the same way first (`normalised`): text is stripped and its line
 endings become "\\n"; an empty name or category becomes None; who_said_it becomes single_choice and
@@ -54,6 +58,7 @@ feedback and feedback keys the kind does not use are dropped.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -93,6 +98,8 @@ class LineError:
 
     line: int
     message: str
+    question: int = field(default=0, compare=False)
+    """The first line of the question the problem belongs to (0: none in particular)."""
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -109,6 +116,16 @@ class ImportResult:
     def ok(self) -> bool:
         """Whether the caller may save the questions: the file has no errors at all."""
         return not self.errors
+
+
+def problems_by_question(errors: Iterable[LineError]) -> list[tuple[int, list[LineError]]]:
+    """The errors grouped by the question they belong to (its first line), in file order; errors
+    about the file as a whole are left out."""
+    grouped: dict[int, list[LineError]] = {}
+    for error in errors:
+        if error.question:
+            grouped.setdefault(error.question, []).append(error)
+    return sorted(grouped.items())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -268,6 +285,12 @@ def normalised(question: SetQuestion) -> SetQuestion:
             "tolerance": answer["tolerance"],
             "unit": optional_text(answer.get("unit")),
         }
+        ranges = [
+            {"value": r["value"], "tolerance": r["tolerance"], "weight": r["weight"]}
+            for r in question.answer.get("ranges") or ()
+        ]
+        if ranges:
+            answer["ranges"] = ranges
     elif kind is QuestionKind.SHORT_TEXT:
         spellings = [tidy_text(answer["answer"]), *(tidy_text(text) for text in answer["accept"])]
         answer = {"answer": spellings[0], "accept": unique(text for text in spellings if text)}
@@ -288,14 +311,24 @@ def normalised(question: SetQuestion) -> SetQuestion:
         answer=answer,
         explanation=tidy_text(question.explanation),
         choice_feedback=_feedback(kind, answer, choices, question.choice_feedback),
-        weights=(
-            {tidy_text(key): weight for key, weight in question.weights.items()}
-            if kind in CHOICE_KINDS
-            else {}
-        ),
+        weights=_weights(kind, answer, question.weights),
         category=optional_text(question.category),
         markdown=bool(question.markdown),
     )
+
+
+def _weights(kind: QuestionKind, answer: Any, weights: Mapping[str, float]) -> dict[str, float]:
+    tidied = {tidy_text(key): weight for key, weight in weights.items()}
+    if kind in CHOICE_KINDS:
+        return tidied
+    if kind is QuestionKind.SHORT_TEXT:
+        return {key: tidied[key] for key in answer["accept"] if tidied.get(key, 100) != 100}
+    return {}
+
+
+def range_keys(answer: Mapping[str, Any]) -> list[str]:
+    """The feedback keys of a numeric answer's further ranges: "range 1", "range 2", ..."""
+    return [f"range {number}" for number in range(1, len(answer.get("ranges") or ()) + 1)]
 
 
 def _feedback(
@@ -307,7 +340,7 @@ def _feedback(
     elif kind is QuestionKind.TRUE_FALSE:
         keys = TRUE_FALSE_KEYS
     elif kind is QuestionKind.NUMERIC:
-        keys = NUMERIC_KEYS
+        keys = (NUMERIC_KEYS[0], *range_keys(answer), NUMERIC_KEYS[1])
     elif kind is QuestionKind.SHORT_TEXT:
         keys = answer["accept"]
     else:
@@ -345,6 +378,12 @@ def _shape_problem(question: SetQuestion) -> str | None:
             and is_number(answer.get("value"))
             and is_number(answer.get("tolerance"))
             and isinstance(answer.get("unit"), str | None)
+            and isinstance(answer.get("ranges", []), list | tuple)
+            and all(
+                isinstance(extra, Mapping)
+                and all(is_number(extra.get(key)) for key in ("value", "tolerance", "weight"))
+                for extra in answer.get("ranges", [])
+            )
         ),
         QuestionKind.SHORT_TEXT: lambda: (
             isinstance(answer, Mapping)
@@ -385,10 +424,10 @@ def problems(question: SetQuestion) -> tuple[str, ...]:
         found.append("the prompt is empty")
     if kind in CHOICE_KINDS:
         found.extend(_choice_problems(kind, choices, answer, question.weights))
-    elif kind is QuestionKind.NUMERIC and answer["tolerance"] < 0:
-        found.append("the tolerance is negative")
-    elif kind is QuestionKind.SHORT_TEXT and not tidy_text(answer["answer"]):
-        found.append("the answer is empty")
+    elif kind is QuestionKind.NUMERIC:
+        found.extend(_numeric_problems(answer))
+    elif kind is QuestionKind.SHORT_TEXT:
+        found.extend(_short_text_problems(answer, question.weights))
     elif kind is QuestionKind.MATCHING:
         lefts = [tidy_text(left) for left, _ in answer]
         if len(answer) < 2:
@@ -406,6 +445,28 @@ def problems(question: SetQuestion) -> tuple[str, ...]:
         if len(set(items)) < len(items):
             found.append("an item appears twice")
     return tuple(found)
+
+
+def _numeric_problems(answer: Mapping[str, Any]) -> list[str]:
+    found = []
+    ranges = list(answer.get("ranges") or ())
+    if answer["tolerance"] < 0 or any(extra["tolerance"] < 0 for extra in ranges):
+        found.append("the tolerance is negative")
+    if not all(0 <= extra["weight"] <= 100 for extra in ranges):
+        found.append("a range's weight is not a percentage from 0 to 100")
+    return found
+
+
+def _short_text_problems(answer: Mapping[str, Any], weights: Mapping[str, float]) -> list[str]:
+    found = []
+    if not tidy_text(answer["answer"]):
+        found.append("the answer is empty")
+    accepted = {tidy_text(text) for text in [answer["answer"], *answer["accept"]]}
+    if any(tidy_text(key) not in accepted for key in weights):
+        found.append("a weight names something that is not an accepted answer")
+    if not all(is_number(weight) and 0 <= weight <= 100 for weight in weights.values()):
+        found.append("a weight is not a percentage from 0 to 100")
+    return found
 
 
 def _choice_problems(
@@ -470,7 +531,7 @@ def prepare_export(
     return tuple(ready)
 
 
-# --- choosing a format by file name --------------------------------------------------------------
+# --- choosing a format by file name or by content ------------------------------------------------
 
 
 def _formats() -> dict[
@@ -480,45 +541,91 @@ def _formats() -> dict[
     from . import aiken, csv_format, gift
 
     return {
-        ".gift": (gift.parse_gift, gift.export_gift),
-        ".aiken": (aiken.parse_aiken, aiken.export_aiken),
-        ".txt": (aiken.parse_aiken, aiken.export_aiken),
-        ".csv": (csv_format.parse_csv, csv_format.export_csv),
+        "gift": (gift.parse_gift, gift.export_gift),
+        "aiken": (aiken.parse_aiken, aiken.export_aiken),
+        "csv": (csv_format.parse_csv, csv_format.export_csv),
     }
 
 
+FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV"}
+"""The formats a set is read and written in, by key, with the name a teacher knows."""
+
 EXTENSIONS = (".gift", ".aiken", ".txt", ".csv")
-"""The file extensions `parse_by_extension` and `export_by_extension` know (".txt" is Aiken)."""
+"""The file extensions `parse_by_extension` and `export_by_extension` know."""
+
+_BY_EXTENSION = {".gift": "gift", ".aiken": "aiken", ".csv": "csv"}
+# ".txt" names no format: the content decides.
+_AIKEN_ANSWER = re.compile(r"^ANSWER:\s*[A-Z]\s*$", re.MULTILINE)
+_GIFT_MARKS = re.compile(r"(?<!\\)\{[^{}]*(?<!\\)\}|^::|^\$CATEGORY:", re.MULTILINE)
 
 
-def _extension(filename: str) -> str:
+@dataclass(frozen=True)
+class Reading:
+    """A file read in one format: the result, the format used and why that one."""
+
+    result: ImportResult
+    format: str
+    reason: str
+
+
+def detect_format(text: str) -> tuple[str, str]:
+    """The format `text` is most likely in, and the reason, said for a teacher."""
+    from .csv_format import HEADER
+
+    first = next((line for line in text.removeprefix("\ufeff").splitlines() if line.strip()), "")
+    if first.strip().lower().replace(" ", "").startswith(",".join(HEADER[:3])):
+        return "csv", "its first line is the CSV header (kind,name,prompt,...)"
+    gift_marks = len(_GIFT_MARKS.findall(text))
+    aiken_answers = len(_AIKEN_ANSWER.findall(text))
+    if gift_marks and gift_marks >= aiken_answers:
+        return "gift", f"it has GIFT answer lists in braces {{...}} or names ::...:: ({gift_marks})"
+    if aiken_answers:
+        return "aiken", f"it has Aiken ANSWER: lines ({aiken_answers})"
+    return "gift", "nothing in it looks like GIFT, Aiken or CSV, so it was tried as GIFT"
+
+
+def extension_of(filename: str) -> str:
     name = filename.replace("\\", "/").rsplit("/", 1)[-1]
     return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def parse_by_extension(filename: str, text: str) -> ImportResult:
-    """`text` read in the format `filename`'s extension names: .gift, .aiken or .txt, .csv."""
+def read_set(filename: str, text: str, chosen: str | None = None) -> Reading:
+    """`text` read in the `chosen` format, else the one its extension names, else its content's.
+
+    An unknown extension is an error unless a format is chosen.
+    """
     formats = _formats()
-    extension = _extension(filename)
-    if extension not in formats:
+    extension = extension_of(filename)
+    if chosen in formats:
+        fmt, reason = chosen, "you chose it"
+    elif extension in _BY_EXTENSION:
+        fmt, reason = _BY_EXTENSION[extension], f"the file name ends in {extension}"
+    elif extension == ".txt":
+        fmt, reason = detect_format(text)
+        reason = f"{extension} names no format, and {reason}"
+    else:
         shown = extension or "no extension"
-        return ImportResult(
-            errors=(
-                LineError(
-                    0,
-                    f'"{filename}" has {shown}; question sets are read from '
-                    + ", ".join(EXTENSIONS)
-                    + " files",
-                ),
-            )
+        message = (
+            f'"{filename}" has {shown}; question sets are read from '
+            + ", ".join(EXTENSIONS)
+            + " files"
         )
-    return formats[extension][0](text)
+        return Reading(ImportResult(errors=(LineError(0, message),)), "", "")
+    return Reading(formats[fmt][0](text), fmt, reason)
+
+
+def parse_by_extension(filename: str, text: str) -> ImportResult:
+    """`text` read in the format `filename`'s extension names (.gift, .aiken, .csv; .txt: by
+    its content)."""
+    return read_set(filename, text).result
 
 
 def export_by_extension(filename: str, questions: Iterable[SetQuestion]) -> str:
-    """`questions` written in the format `filename`'s extension names; ValueError if unknown."""
-    formats = _formats()
-    extension = _extension(filename)
-    if extension not in formats:
+    """`questions` written in the format `filename`'s extension names; ValueError if unknown.
+
+    ".txt" is written as Aiken."""
+    extension = extension_of(filename)
+    fmt = _BY_EXTENSION.get(extension, "aiken" if extension == ".txt" else None)
+    if fmt is None:
         raise ValueError(f'"{filename}": question sets are written as {", ".join(EXTENSIONS)}')
-    return formats[extension][1](questions)
+    return _formats()[fmt][1](questions)

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, ForeignKey, String, Text, UniqueConstraint, and_, or_, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import db, utcnow
@@ -126,3 +137,24 @@ class Flag(db.Model):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
+
+
+class ImportPreview(db.Model):
+    """An uploaded file's questions between the preview and the teacher's confirmation.
+
+    Kept on the server, keyed by a random id that only its owner may use, until it is confirmed
+    or `expires_at` passes; the page carries the id, never the questions.
+    """
+
+    __tablename__ = "import_previews"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("question_sets.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    """The questions that read without a problem, as `SetQuestion.as_dict` gives them."""
+    skipped: Mapped[int]
+    """How many questions of the file had problems (they are never saved)."""
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

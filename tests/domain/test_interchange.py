@@ -215,12 +215,52 @@ def test_gift_numeric_range_becomes_midpoint_and_half_width():
 
 def test_gift_numeric_exact_number_and_several_answers():
     assert gift_question("Year? {#1994}").answer == {"value": 1994, "tolerance": 0, "unit": None}
-    # Ranges that touch or overlap make one range; an answer covering the others is kept as is.
-    merged = gift_question("Decade? {#=1990..1994 =1994..1999#Right decade}")
-    assert merged.answer == {"value": 1994.5, "tolerance": 4.5, "unit": None}
-    assert merged.choice_feedback == {"right": "Right decade"}
-    covered = gift_question("Year? {#=1994:0 =1990..2000}")
-    assert covered.answer == {"value": 1995, "tolerance": 5, "unit": None}
+    # As in Moodle, every range is kept in its order: the first worth 100 % is the answer.
+    several = gift_question("Decade? {#=1990..1994 =1996..1999#Also right}")
+    assert several.answer == {
+        "value": 1992,
+        "tolerance": 2,
+        "unit": None,
+        "ranges": [{"value": 1997.5, "tolerance": 1.5, "weight": 100.0}],
+    }
+    assert several.choice_feedback == {"range 1": "Also right"}
+
+
+def test_gift_numeric_partial_credit_ranges_keep_weights_and_feedback():
+    question = gift_question(
+        "Born? {#\n=%50%1822:2#Close.\n=1822:0#Exactly.\n=%10%1800..1850\n~#No.\n}"
+    )
+    assert question.answer == {
+        "value": 1822,
+        "tolerance": 0,
+        "unit": None,
+        "ranges": [
+            {"value": 1822, "tolerance": 2, "weight": 50.0},
+            {"value": 1825, "tolerance": 25, "weight": 10.0},
+        ],
+    }
+    assert question.choice_feedback == {
+        "right": "Exactly.",
+        "range 1": "Close.",
+        "wrong": "No.",
+    }
+
+
+def test_gift_short_answer_partial_credit_keeps_weights():
+    question = gift_question("From? {=Nazareth#Yes. =%75%Nazereth#Misspelled. =%0%*#No.}")
+    assert question.answer == {"answer": "Nazareth", "accept": ["Nazareth", "Nazereth", "*"]}
+    assert question.weights == {"Nazereth": 75.0, "*": 0.0}
+    assert question.choice_feedback["*"] == "No."
+
+
+def test_gift_lists_every_problem_of_a_question_at_once():
+    text = "Which? {\n=%25%a\n~b\n~b\n=c\n~%500%d\n}"
+    result = parse_gift(text)
+    assert [(e.line, e.question) for e in result.errors] == [(2, 1), (4, 1), (6, 1), (5, 1)]
+    assert "= marks the correct answer" in result.errors[0].message
+    assert 'the answer "b" appears twice' in result.errors[1].message
+    assert "%500%" in result.errors[2].message
+    assert "only one answer can be marked =" in result.errors[3].message
 
 
 def test_gift_numeric_feedback_for_right_and_any_other_number():
@@ -309,15 +349,15 @@ def test_gift_moodle_export_reads_whole():
         ("Nested? {=a {~b} ~c}", 1, "a { inside an answer list"),
         ("Two lists? {=a ~b}\nand {=c ~d}", 2, "a question has one answer list"),
         ("::Unclosed name\nWhat? {T}", 1, "the question name is not closed"),
-        ("Short? {\n=a\n=%50%b\n}", 3, "partial credit (=50%) is not supported on short answers"),
+        ("Short? {\n=a\n=%-50%b\n}", 3, "a short answer's weight (=-50%) runs from 0 to 100"),
         (
-            "Year? {#\n=1994:0\n=%50%1993:1\n}",
+            "Year? {#\n=1994:0\n=%-50%1993:1\n}",
             3,
-            "partial credit (=50%) is not supported on numeric",
+            "a numeric answer's weight (=-50%) runs from 0 to 100",
         ),
+        ("Year? {#\n=%50%1993:1\n}", 2, "no numeric answer is worth 100%"),
         ("Year? {#abc}", 1, '"abc" is not a number'),
         ("Year? {#1994:x}", 1, '"x" is not a number'),
-        ("Year? {#=1:0 =5:0}", 1, "the numeric answers are separate ranges"),
         ("Year? {#5..1}", 1, "the range 5..1 ends below its start"),
         ("Year? {#5:-1}", 1, "the tolerance in 5:-1 is negative"),
         ("Year? {#=5:1 ~4:1#close}", 1, "numeric wrong answers are not supported"),
@@ -812,11 +852,23 @@ def set_questions(draw, kinds):
             "tolerance": draw(TOLERANCES),
             "unit": draw(OPTIONAL_TEXT),
         }
-        feedback_keys = ["right", "wrong"]
+        ranges = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"value": NUMBERS, "tolerance": TOLERANCES, "weight": st.floats(0, 100)}
+                ),
+                max_size=2,
+            )
+        )
+        if ranges:
+            answer["ranges"] = ranges
+        feedback_keys = ["right", "wrong", *(f"range {n}" for n in range(1, len(ranges) + 1))]
     elif kind is K.SHORT_TEXT:
         spellings = draw(st.lists(TEXT, min_size=1, max_size=3, unique=True))
         answer = {"answer": spellings[0], "accept": spellings}
         feedback_keys = spellings
+        weighted = draw(st.lists(st.sampled_from(spellings), unique=True))
+        weights = {spelling: draw(st.floats(0, 100, exclude_max=True)) for spelling in weighted}
     else:
         lefts = draw(st.lists(TEXT, min_size=2, max_size=4, unique=True))
         answer = [[left, draw(TEXT)] for left in lefts]
