@@ -432,8 +432,7 @@ def new_quiz():
         shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash(f"Quiz “{quiz.title}” saved. Assign it to a class from the class page.", "success")
-        if shortfall:
-            flash(shortfall, "error")
+        if shortfall:  # the edit page states it
             return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
@@ -450,8 +449,7 @@ def edit_quiz(quiz_id: int):
         shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash("Quiz saved.", "success")
-        if shortfall:
-            flash(shortfall, "error")
+        if shortfall:  # the edit page states it
             return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
