@@ -432,8 +432,8 @@ def new_quiz():
         shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash(f"Quiz “{quiz.title}” saved. Assign it to a class from the class page.", "success")
-        if shortfall:  # the edit page states it
-            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
+        if shortfall:
+            flash(shortfall, "error")
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/quiz_form.html", form=form, quiz=None), status
@@ -449,8 +449,8 @@ def edit_quiz(quiz_id: int):
         shortfall = shortfall_warning(quiz)
         db.session.commit()
         flash("Quiz saved.", "success")
-        if shortfall:  # the edit page states it
-            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
+        if shortfall:
+            flash(shortfall, "error")
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
     shortfall = None if form.is_submitted() else shortfall_warning(quiz)
