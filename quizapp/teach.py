@@ -461,7 +461,6 @@ def new_quiz():
         flash(f"Quiz “{quiz.title}” saved. Assign it to a class from the class page.", "success")
         if shortfall:
             flash(shortfall, "error")
-            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/quiz_form.html", form=form, quiz=None), status
@@ -479,7 +478,6 @@ def edit_quiz(quiz_id: int):
         flash("Quiz saved.", "success")
         if shortfall:
             flash(shortfall, "error")
-            return redirect(url_for("teach.edit_quiz", quiz_id=quiz.id))
         return redirect(url_for("teach.index"))
     status = 422 if form.is_submitted() else 200
     shortfall = None if form.is_submitted() else shortfall_warning(quiz)
