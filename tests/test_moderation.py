@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 
 from hypothesis import given, settings
@@ -229,7 +230,8 @@ def _resync(app, change: dict[str, str], leave_out: tuple[str, ...] = (), at=T0)
             continue
         if item.id in change:
             content = {**item.content, "prompt": change[item.id]}
-            item = dataclasses.replace(item, content=content, content_hash="h" + change[item.id])
+            digest = hashlib.sha256(change[item.id].encode()).hexdigest()
+            item = dataclasses.replace(item, content=content, content_hash=digest)
         questions.append(item)
     sync_bank({**items, ItemType.QUESTION: questions}, at)
     db.session.commit()
