@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+from support import PASSWORD
 
 SERIOUS = {"serious", "critical"}
 
@@ -16,3 +17,11 @@ def serious_violations(page: Page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in SERIOUS
     ]
+
+
+def log_in(page: Page, url: str, username: str) -> None:
+    """Log in through the login form of the app served at `url`."""
+    page.goto(url + "/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

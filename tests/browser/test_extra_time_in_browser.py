@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from support import PASSWORD
-from support_browser import serious_violations
+from support_browser import log_in, serious_violations
 from support_teach import build_world
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page: Page, url: str, username: str) -> None:
-    page.goto(url + "/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def scrolls_sideways(page: Page) -> bool:
