@@ -114,9 +114,10 @@ def _refused_login(form: LoginForm, refusal: Refusal):
         if refusal.seconds < 120
         else f"{refusal.seconds // 60} minutes"
     )
-    whose = "from your network" if refusal.whole_address else "for this account from your network"
+    whose = "from your network" if refusal.whole_address else "to this account from your network"
     form.password.errors.append(
-        f"Too many attempts: too many failed logins {whose}. Try again in {wait}."
+        f"Too many attempts: after repeated failed logins {whose}, logging in is paused. "
+        f"Try again in {wait}."
     )
     page = render_template("auth/login.html", form=form)
     return page, 429, {"Retry-After": str(refusal.seconds)}

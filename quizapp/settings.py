@@ -33,6 +33,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "PROXY_FIX_HOPS": 0,
         # The largest request body accepted (uploads included); larger ones get a 413 unread.
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
+        # Flask's own limit on one form's text fields (500 kB by default) would refuse a long
+        # text that the page says is within the limit; one limit applies to both.
+        "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
         # An answer arriving this many seconds after the deadline still counts (network latency).
         "QUIZ_GRACE_SECONDS": 5,
         # Generated questions are reproducible: the same bank and seed give the same questions.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import BrowserContext, Page
+from support import PASSWORD
 
 SERIOUS = {"serious", "critical"}
 
@@ -19,8 +20,8 @@ def serious_violations(page: Page) -> list[str]:
     ]
 
 
-def log_in(page: Page, url: str, username: str, password: str) -> None:
-    """Log in through the login form."""
+def log_in(page: Page, url: str, username: str, password: str = PASSWORD) -> None:
+    """Log in through the login form of the app served at `url`."""
     page.goto(url + "/login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)

@@ -68,3 +68,17 @@ def test_the_limit_is_configurable(app, client):
     refused = client.post("/login", data={"username": "ani", "password": "p" * 4096})
     assert refused.status_code == 413 and "2 KB" in refused.get_data(as_text=True)
     assert client.post("/login", data={"username": "ani", "password": "p" * 100}).status_code == 422
+
+
+def test_a_long_form_field_within_the_limit_is_not_refused(app, client):
+    boundary = "b0undary"
+    body = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in (("username", "ani"), ("password", "p" * (1024 * 1024)))
+    )
+    within = client.post(
+        "/login",
+        data=(body + f"--{boundary}--\r\n").encode(),
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+    assert within.status_code == 422

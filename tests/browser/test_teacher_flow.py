@@ -6,19 +6,12 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from support import PASSWORD, create_user
-from support_browser import serious_violations
+from support import create_user
+from support_browser import log_in, serious_violations
 
 from quizapp.models import Role
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page: Page, url: str, username: str) -> None:
-    page.goto(url + "/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def add_question(page: Page, kind: str, prompt: str, **fields: str) -> None:
