@@ -10,7 +10,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 from sqlalchemy import event
-from support import PASSWORD, POSTGRES_URL, create_user, delete_all_rows, make_app
+from support import PASSWORD, POSTGRES_URL, create_user, in_context, make_app
 from support_teach import assign, enrol, make_class, make_set, make_set_quiz
 
 from quizapp.models import Attempt, AttemptQuestion, Role, db
@@ -45,11 +45,8 @@ def fault_app(migrated_database):
         SQLALCHEMY_ENGINE_OPTIONS={"connect_args": {"application_name": APP_NAME}},
         PROPAGATE_EXCEPTIONS=False,
     )
-    with app.app_context():
+    with in_context(app):
         yield app
-        db.session.remove()
-        delete_all_rows()
-        db.engine.dispose()
 
 
 @pytest.fixture
