@@ -54,6 +54,11 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config.from_prefixed_env("QUIZAPP")
     if test_config is not None:
         app.config.from_mapping(test_config)
+    # A pooled connection the database has dropped (restart, failover, an idle timeout) is
+    # noticed and replaced before a request uses it, instead of failing that request.
+    engine_options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    engine_options.setdefault("pool_pre_ping", True)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     # Heroku-style URLs name the scheme "postgres"; psycopg 3 needs its driver named.
     if uri.startswith(("postgres://", "postgresql://")):

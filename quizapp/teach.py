@@ -166,9 +166,7 @@ def edit_set(set_id: int):
     if form.validate_on_submit():
         _apply_set_form(form, question_set)
         db.session.commit()
-        flash("Set saved.", "success")
-        if uses := set_exposure.open_uses_while_shared(question_set, clock_now()):
-            flash(set_exposure.warning(uses), "warning")
+        flash("Set saved.", "success")  # the set's page warns if its answers are now exposed
         return redirect(url_for("teach.show_set", set_id=set_id))
     status = 422 if form.is_submitted() else 200
     return render_template("teach/set_form.html", form=form, question_set=question_set), status

@@ -19,6 +19,7 @@ from support import (
     create_user,
     delete_all_rows,
     drop_everything,
+    in_context,
     make_app,
 )
 from support_quizzes import Clock
@@ -67,23 +68,15 @@ def migrated_database(database_url: str) -> str:
 
 @pytest.fixture
 def app(migrated_database: str) -> Iterator[Flask]:
-    app = make_app(migrated_database)
-    with app.app_context():
+    with in_context(make_app(migrated_database)) as app:
         yield app
-        db.session.remove()
-        delete_all_rows()
-        db.engine.dispose()
 
 
 @pytest.fixture
 def csrf_app(migrated_database: str) -> Iterator[Flask]:
     """The app with CSRF protection switched on, as in production."""
-    app = make_app(migrated_database, WTF_CSRF_ENABLED=True)
-    with app.app_context():
+    with in_context(make_app(migrated_database, WTF_CSRF_ENABLED=True)) as app:
         yield app
-        db.session.remove()
-        delete_all_rows()
-        db.engine.dispose()
 
 
 @pytest.fixture

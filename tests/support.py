@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextvars
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask
@@ -45,6 +47,16 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     app = create_app(config)
     app.test_client_class = IsolatedClient
     return app
+
+
+@contextmanager
+def in_context(app: Flask) -> Iterator[Flask]:
+    """The app inside its context for one test; afterwards every row is deleted."""
+    with app.app_context():
+        yield app
+        db.session.remove()
+        delete_all_rows()
+        db.engine.dispose()
 
 
 def drop_everything() -> None:

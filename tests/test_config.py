@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from support import make_app
+
 from quizapp import create_app
 
 
@@ -22,3 +24,8 @@ def test_environment_overrides(monkeypatch, tmp_path):
     assert app.config["LOGIN_LIMIT_PER_ACCOUNT"] == "2 per minute"
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@127.0.0.1:5432/q"
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_pooled_connections_are_checked_before_use_whatever_else_is_configured(migrated_database):
+    app = make_app(migrated_database, SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 3})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_size": 3, "pool_pre_ping": True}
