@@ -33,12 +33,14 @@ def overflow(page: Page) -> int:
 
 
 def check_every_page(page: Page, base: str) -> None:
+    """axe on a phone; no sideways scrolling on a phone or a desktop."""
     for width, height in ((390, 844), (1280, 800)):
         page.set_viewport_size({"width": width, "height": height})
         for path in PAGES:
             page.goto(base + path)
             assert overflow(page) <= 0, f"{path} at {width} px"
-            assert serious_violations(page) == [], f"{path} at {width} px"
+            if width == 390:
+                assert serious_violations(page) == [], f"{path} at {width} px"
 
 
 def test_explore_pages_are_accessible_and_fit_a_phone(live_server, page: Page):
