@@ -27,6 +27,7 @@ from .clock import now as clock_now
 from .domain.generation import QuestionKind
 from .domain.interchange import Reading, problems, problems_by_question, read_set
 from .exports import neutralise
+from .import_forms import IMPORT_LIMIT, ConfirmImportForm, ImportForm
 from .models import (
     Assignment,
     Attempt,
@@ -42,14 +43,11 @@ from .models import (
 )
 from .set_export import EXPORT_FORMATS, export_set
 from .teach_forms import (
-    IMPORT_LIMIT,
     KIND_LABELS,
     MARKDOWN_HINT,
     AssignForm,
     ClassForm,
     ConfirmForm,
-    ConfirmImportForm,
-    ImportForm,
     QuestionForm,
     QuizForm,
     SetForm,

@@ -10,11 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
-    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -28,7 +26,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .domain.bank import Topic
 from .domain.generation import QuestionKind
-from .domain.interchange import FORMAT_NAMES, SetQuestion, parse_number, problems
+from .domain.interchange import SetQuestion, parse_number, problems
 from .domain.local_time import DEFAULT_TIME_ZONE, NonexistentLocalTime, from_local, zone
 from .domain.weighted_lines import split_range, split_weight, with_weight
 from .models import FeedbackTiming, GradingMethod, QuizLayout
@@ -274,40 +272,6 @@ def fill_question_form(form: QuestionForm, question: SetQuestion) -> None:
         form.pairs.data = "\n".join(f"{left} = {right}" for left, right in answer)
     elif question.kind is QuestionKind.ORDERING:
         form.ordered_items.data = "\n".join(answer)
-
-
-IMPORT_LIMIT = 1000
-"""The most questions one import may hold (a larger file is refused: split it)."""
-
-
-class ImportForm(FlaskForm):
-    file = FileField(
-        "File",
-        description=f"GIFT (.gift), Aiken (.aiken), CSV (.csv) or any of them as .txt, UTF-8; at "
-        f"most {IMPORT_LIMIT:,} questions.",
-        validators=[FileRequired("Choose a file to import.")],
-    )
-    format = SelectField(
-        "Format",
-        choices=[
-            SelectChoice("", "Recognise it from the file"),
-            *(SelectChoice(key, name) for key, name in FORMAT_NAMES.items()),
-        ],
-        description="Choose one if the file is read in the wrong format.",
-        validators=[Optional()],
-    )
-    submit = SubmitField("Preview import")
-
-
-class ConfirmImportForm(FlaskForm):
-    preview = HiddenField(validators=[InputRequired(), Length(max=64)])
-    topic = SelectField(
-        "Topic for these questions",
-        choices=TOPIC_CHOICES,
-        description="The file's categories become tags on the questions.",
-        validators=[InputRequired()],
-    )
-    submit = SubmitField("Import these questions")
 
 
 class ConfirmForm(FlaskForm):

@@ -27,6 +27,7 @@ from quizapp.domain.interchange import (
     normalised,
     parse_by_extension,
     problems,
+    read_set,
     tidy_text,
 )
 
@@ -961,3 +962,28 @@ def test_csv_ordering_rows_need_three_items():
     assert [str(error) for error in result.errors] == [
         "line 2: an ordering question lists at least three items, in order, with |"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    [
+        ("::q::Capital? {=Yerevan ~Baku}\n", "gift", "GIFT answer lists"),
+        ("Capital?\nA. Yerevan\nB. Baku\nANSWER: A\n", "aiken", "Aiken ANSWER: lines (1)"),
+        ("kind,name,prompt,choices,answer,explanation,category\n", "csv", "CSV header"),
+        ("just some words\n", "gift", "nothing in it looks like GIFT, Aiken or CSV"),
+    ],
+)
+def test_a_txt_file_is_read_in_the_format_its_content_shows(text, expected, reason):
+    reading = read_set("bank.txt", text)
+    assert reading.format == expected
+    assert reading.reason.startswith(".txt names no format, and ")
+    assert reason in reading.reason
+
+
+def test_a_chosen_format_wins_over_the_extension_and_the_content():
+    text = "Capital?\nA. Yerevan\nB. Baku\nANSWER: A\n"
+    assert read_set("bank.gift", text).format == "gift"
+    chosen = read_set("bank.gift", text, "aiken")
+    assert (chosen.format, chosen.reason) == ("aiken", "you chose it")
+    assert len(chosen.result.questions) == 1
+    assert read_set("bank.docx", text, "aiken").result.ok
