@@ -7,6 +7,7 @@ score. The quiz of each case holds one question of its kind, drawn from the smal
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -53,7 +54,18 @@ def fields_for(case: OneQuestion) -> dict[str, list[str]]:
     return {"q1": [str(response)]}
 
 
-def answer(page: Page, case: OneQuestion) -> None:
+def reorder_with_buttons(page: Page, order: list[str]) -> None:
+    """Put the drag-and-drop list in `order` by pressing Up buttons, as from the keyboard."""
+    for target, item in enumerate(order):
+        current = page.locator("ol.reorder .reorder-item").all_text_contents().index(item)
+        for _ in range(current - target):
+            page.get_by_role("button", name=f"Up: {item}", exact=True).press("Enter")
+
+
+def answer(page: Page, case: OneQuestion, javascript: bool) -> None:
+    if javascript and case.kind is QuestionKind.ORDERING:
+        reorder_with_buttons(page, right_answer(case))
+        return
     for name, values in fields_for(case).items():
         if case.kind in (QuestionKind.ORDERING, QuestionKind.MATCHING):
             page.locator(f"#{name}").select_option(values[0])
@@ -61,7 +73,7 @@ def answer(page: Page, case: OneQuestion) -> None:
             page.locator(f"#{name}").fill(values[0])
         else:
             for value in values:
-                page.locator(f"input[name={name}][value='{value}']").check()
+                page.locator(f"input[name={name}][value={json.dumps(value)}]").check()
 
 
 def sent_fields(page: Page) -> dict[str, list[str]]:
@@ -98,7 +110,7 @@ def stored(live_server, case: OneQuestion) -> Attempt:
 def take(page: Page, live_server, case: OneQuestion, feedback: str, javascript: bool) -> None:
     url = f"{live_server.url}/attempts/{case.attempt_id}"
     page.goto(url)
-    answer(page, case)
+    answer(page, case, javascript)
     if javascript:
         expect(page.locator("#q1-block .autosave-status")).to_have_text("Saved.")
     else:
@@ -108,6 +120,9 @@ def take(page: Page, live_server, case: OneQuestion, feedback: str, javascript: 
 
     page.goto(url)  # a fresh load shows the stored answer, not what the browser remembers
     assert sent_fields(page) == fields_for(case)
+    if javascript and case.kind is QuestionKind.ORDERING:
+        shown = page.locator("ol.reorder .reorder-item").all_text_contents()
+        assert shown == right_answer(case)
 
     check = page.get_by_role("button", name="Check answer 1")
     if feedback == "after_each":
