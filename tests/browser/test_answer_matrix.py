@@ -131,7 +131,8 @@ def take(page: Page, live_server, case: OneQuestion, feedback: str, javascript: 
         assert locked_inputs(page) == "all"
     else:
         expect(check).to_have_count(0)
-    page.get_by_role("button", name="Submit attempt").click()
+    page.get_by_role("button", name="Finish attempt…").click()
+    page.get_by_role("button", name="Submit all and finish").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Result: {case.kind.value} quiz")
 
 

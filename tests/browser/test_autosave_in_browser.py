@@ -73,7 +73,8 @@ def test_a_finished_attempt_says_so_instead_of_blaming_the_connection(live_serve
     page, _ = open_page(live_server, browser, QuestionKind.TRUE_FALSE)
     other = page.context.new_page()
     other.goto(page.url)
-    other.get_by_role("button", name="Submit attempt").click()
+    other.get_by_role("button", name="Finish attempt…").click()
+    other.get_by_role("button", name="Submit all and finish").click()
     page.get_by_label("True", exact=True).check()
     expect(page.locator(STATUS)).to_contain_text("Not saved: This attempt is already finished")
 
