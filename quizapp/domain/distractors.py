@@ -291,7 +291,7 @@ def related_events(event, events: Iterable) -> list:
 
 THING_NOUNS = frozenset(
     ["checkpoint", "deadline", "decree", "principles", "protocol", "corridor", "contingent",
-     "camp", "road", "route", "mission", "committee", "group", "office"]
+     "camp", "road", "route", "mission", "committee", "group", "office", "order"]
 )  # fmt: skip
 """Head nouns of things, not happenings: "did the checkpoint take place" is not English."""
 
