@@ -503,7 +503,8 @@ def parse_bank(files: Mapping[str, str]) -> BankLoad:
 
 def fact_from_content(content: Mapping[str, Any]) -> Fact:
     """The fact a stored content dict (`Fact.as_dict`) describes; ValueError if it is not one."""
-    reader = _ItemReader(content)
+    # `as_dict` writes an absent optional field (an event's `end`) as None; TOML has no null.
+    reader = _ItemReader({key: value for key, value in content.items() if value is not None})
     reader.check_id("fact")
     fact = reader.read_fact()
     if fact is None or reader.reasons:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.domain.bank import Bank, BankLoad, parse_bank
+from quizapp.domain.bank import Bank, BankLoad, fact_from_content, parse_bank
 from quizapp.domain.bank_stats import bank_stats
 from quizapp.domain.generation import Question, generate_questions
 
@@ -127,3 +127,14 @@ def test_a_source_title_with_a_loaded_word_is_shown_as_the_outlets_own_quoted_ti
         }
     )
     assert unquoted == []
+
+
+def test_every_fact_reads_back_from_its_stored_content():
+    """The sync stores `as_dict`; pages and decks read facts back from it, absent fields and all."""
+    unreadable = []
+    for fact in bank().facts:
+        try:
+            assert fact_from_content(fact.as_dict()) == fact
+        except (ValueError, AssertionError) as problem:
+            unreadable.append(f"{fact.id}: {problem}")
+    assert unreadable == []
