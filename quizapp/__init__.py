@@ -37,12 +37,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
+    from .flashcards_tools import views as flashcard_tools
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(quizzes.bp)
     app.register_blueprint(flashcards.bp)
+    app.register_blueprint(flashcard_tools.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(teach.bp)

@@ -130,3 +130,33 @@ def test_flashcard_pages_have_no_serious_accessibility_violations(server, page: 
     log_in(page, server.url, "teacher")
     page.goto(server.url + "/flashcards/leeches")
     assert serious_violations(page) == [], "/flashcards/leeches"
+
+
+def test_ctrl_z_undoes_the_last_rating_and_the_button_works_without_javascript(
+    server, page: Page, browser: Browser
+):
+    log_in(page, server.url)
+    add_actors_deck(page, server.url)
+    page.goto(server.url + "/flashcards/review")
+    new_count = page.locator(".count-new")
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    expect(new_count).to_have_text("3 new")
+    expect(page.get_by_role("button", name="Undo last rating (Good)")).to_be_visible()
+    page.keyboard.press("Control+z")
+    expect(page.get_by_text("Undone: Good on")).to_be_visible()
+    expect(new_count).to_have_text("4 new")
+    assert reviews(server) == []
+
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        log_in(plain, server.url)
+        plain.goto(server.url + "/flashcards/review")
+        plain.get_by_role("link", name="Show answer").click()
+        plain.get_by_role("button", name="Again").click()
+        plain.get_by_role("button", name="Undo last rating (Again)").click()
+        expect(plain.get_by_text("Undone: Again on")).to_be_visible()
+        assert reviews(server) == []
+    finally:
+        context.close()
