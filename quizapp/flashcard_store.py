@@ -330,6 +330,7 @@ def _candidates(user_id: int, deck: Deck | None, day: StudyDay) -> Select[tuple[
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
+            LearnerCard.suspended_at.is_(None),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -392,6 +393,7 @@ def due_counts(
         .where(
             LearnerCard.user_id == user_id,
             LearnerCard.due < day.end,
+            LearnerCard.suspended_at.is_(None),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -413,6 +415,7 @@ def next_due_at(user_id: int, deck: Deck | None = None) -> datetime | None:
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
+            LearnerCard.suspended_at.is_(None),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
         )

@@ -121,6 +121,7 @@ def review_stats(user_id: int, now: datetime, chosen: StudyPreferences) -> Revie
             LearnerCard.user_id == user_id,
             LearnerCard.reps > 0,
             LearnerCard.due < horizon,
+            LearnerCard.suspended_at.is_(None),
             Flashcard.retired_at.is_(None),
         )
     ).all()

@@ -69,7 +69,7 @@ def test_undo_puts_a_reviewed_card_back_exactly_and_deletes_its_log_row(client, 
 
     page = client.get("/flashcards/review").get_data(as_text=True)
     assert 'action="/flashcards/undo"' in page
-    assert "Undo last rating (Again)" in page
+    assert "Last rating: Again." in page
 
     response = client.post("/flashcards/undo", data={"deck": ""})
     assert response.status_code == 302

@@ -7,7 +7,11 @@ from wtforms import HiddenField
 from wtforms.validators import Optional
 
 
-class UndoForm(FlaskForm):
-    """Undo the last rating; only the CSRF token and the deck to return to."""
+class CardActionForm(FlaskForm):
+    """A button acting on one card (suspend, unsuspend): CSRF token and the deck to return to."""
 
     deck = HiddenField(validators=[Optional()])
+
+
+class UndoForm(CardActionForm):
+    """Undo the last rating."""

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_required
 
+from .. import clock
 from .. import flashcard_store as store
 from ..domain.generation import Flashcard as CardFace
-from ..models import db
-from . import undo
-from .forms import UndoForm
+from ..models import LearnerCard, db
+from . import suspension, undo
+from .forms import CardActionForm, UndoForm
 
 bp = Blueprint("flashcard_tools", __name__, url_prefix="/flashcards")
 
 
 @bp.app_context_processor
-def undo_offer():
-    """`undoable_rating()` in templates: the rating this session may undo, or None."""
+def review_page_helpers():
+    """`undoable_rating()`: the rating this session may undo; `has_suspended_cards()`."""
 
     def undoable_rating() -> undo.LastRating | None:
         if not current_user.is_authenticated:
             return None
         return undo.last_rating(session, int(current_user.id))
 
-    return {"undoable_rating": undoable_rating}
+    def has_suspended_cards() -> bool:
+        return current_user.is_authenticated and suspension.has_suspended(int(current_user.id))
+
+    return {"undoable_rating": undoable_rating, "has_suspended_cards": has_suspended_cards}
 
 
 @bp.post("/undo")
@@ -31,8 +35,7 @@ def undo_offer():
 def undo_rating():
     """Undo this session's last rating (the button after a rating, or Ctrl+Z)."""
     form = UndoForm()
-    deck = store.find_deck(int(current_user.id), form.deck.data) if form.deck.data else None
-    deck_arg = str(deck.key) if deck is not None else None
+    deck_arg = _deck_arg(form.deck.data)
     if not form.validate_on_submit():
         flash("The undo form had expired; nothing was undone. Please try again.", "error")
         return redirect(url_for("flashcards.review", deck=deck_arg))
@@ -47,7 +50,66 @@ def undo_rating():
         db.session.rollback()
         flash(str(refusal), "error")
     else:
-        front = CardFace.from_dict(card.flashcard.content).front
-        flash(f"Undone: {remembered.label} on “{front}”. The card is back as it was.", "success")
+        flash(
+            f"Undone: {remembered.label} on “{_front(card)}”. The card is back as it was.",
+            "success",
+        )
     undo.forget(session)
     return redirect(url_for("flashcards.review", deck=deck_arg))
+
+
+def _user_id() -> int:
+    return int(current_user.id)
+
+
+def _deck_arg(text: str | None) -> str | None:
+    """The deck to return to, if the form named one this learner may use."""
+    deck = store.find_deck(_user_id(), text) if text else None
+    return str(deck.key) if deck is not None else None
+
+
+def _front(card: LearnerCard) -> str:
+    return CardFace.from_dict(card.flashcard.content).front
+
+
+# --- suspending ----------------------------------------------------------------------------------
+
+
+@bp.post("/cards/<int:card_id>/suspend")
+@login_required
+def suspend(card_id: int):
+    card = store.learner_card(_user_id(), card_id) or abort(404)
+    form = CardActionForm()
+    if form.validate_on_submit() and suspension.suspend(card, clock.now()):
+        db.session.commit()
+        flash(
+            f"Suspended “{_front(card)}”: it will not be shown until you unsuspend it "
+            "(Suspended, in the menu above).",
+            "success",
+        )
+    else:
+        flash("That card was already suspended; nothing changed.", "info")
+    return redirect(url_for("flashcards.review", deck=_deck_arg(form.deck.data)))
+
+
+@bp.post("/cards/<int:card_id>/unsuspend")
+@login_required
+def unsuspend(card_id: int):
+    card = store.learner_card(_user_id(), card_id) or abort(404)
+    if CardActionForm().validate_on_submit() and suspension.unsuspend(card):
+        db.session.commit()
+        flash(f"“{_front(card)}” is back in your reviews, on its old schedule.", "success")
+    else:
+        flash("That card was not suspended; nothing changed.", "info")
+    return redirect(url_for(".suspended"))
+
+
+@bp.get("/suspended")
+@login_required
+def suspended():
+    cards = suspension.suspended_cards(_user_id())
+    return render_template(
+        "flashcards/suspended.html",
+        cards=[(card, _front(card)) for card in cards],
+        form=CardActionForm(formdata=None),
+    )

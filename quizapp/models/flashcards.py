@@ -52,6 +52,8 @@ class LearnerCard(db.Model):
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
     enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    suspended_at: Mapped[datetime | None]
+    """Set while the learner has suspended the card: it is never queued nor counted as due."""
 
     flashcard: Mapped[Flashcard] = relationship()
 
