@@ -218,7 +218,7 @@ def deck_summaries(user_id: int, now: datetime, chosen: StudyPreferences) -> lis
             select(func.count())
             .select_from(LearnerCard)
             .join(LearnerCard.flashcard)
-            .where(LearnerCard.user_id == user_id, condition)
+            .where(LearnerCard.user_id == user_id, LearnerCard.in_collection(), condition)
         )
         summaries.append(
             DeckSummary(deck, cards or 0, enrolled or 0, due_counts(user_id, now, chosen, deck))
@@ -227,7 +227,21 @@ def deck_summaries(user_id: int, now: datetime, chosen: StudyPreferences) -> lis
 
 
 def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
-    """Add the deck's live cards the learner lacks, as new cards; returns how many were added."""
+    """Add the deck's live cards the learner lacks; returns how many were added.
+
+    Cards the learner had removed with the deck come back with their schedule and history;
+    the others join as new cards.
+    """
+    restored = db.session.execute(
+        update(LearnerCard)
+        .where(
+            LearnerCard.user_id == user_id,
+            LearnerCard.removed_at.is_not(None),
+            LearnerCard.flashcard_id.in_(_live_deck_card_ids(deck)),
+        )
+        .values(removed_at=None)
+        .execution_options(synchronize_session=False)
+    ).rowcount
     flashcards = db.session.execute(
         select(Flashcard.id, Flashcard.fact_id)
         .where(Flashcard.retired_at.is_(None), _deck_filter(deck))
@@ -238,7 +252,26 @@ def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
         )
         .order_by(Flashcard.id)
     ).all()
-    return _insert_new_cards(user_id, flashcards, now)
+    return restored + _insert_new_cards(user_id, flashcards, now)
+
+
+def _live_deck_card_ids(deck: Deck) -> Select[tuple[str]]:
+    return select(Flashcard.id).where(Flashcard.retired_at.is_(None), _deck_filter(deck))
+
+
+def remove_deck(user_id: int, deck: Deck, now: datetime) -> int:
+    """Take the deck's cards out of the learner's collection, keeping their schedule and
+    reviews for when the deck is added again; returns how many cards left."""
+    return db.session.execute(
+        update(LearnerCard)
+        .where(
+            LearnerCard.user_id == user_id,
+            LearnerCard.removed_at.is_(None),
+            LearnerCard.flashcard_id.in_(_live_deck_card_ids(deck)),
+        )
+        .values(removed_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def _insert_new_cards(user_id: int, flashcards: Sequence[Any], now: datetime) -> int:
@@ -330,7 +363,7 @@ def _candidates(user_id: int, deck: Deck | None, day: StudyDay) -> Select[tuple[
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
-            LearnerCard.suspended_at.is_(None),
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -393,7 +426,7 @@ def due_counts(
         .where(
             LearnerCard.user_id == user_id,
             LearnerCard.due < day.end,
-            LearnerCard.suspended_at.is_(None),
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -415,7 +448,7 @@ def next_due_at(user_id: int, deck: Deck | None = None) -> datetime | None:
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
-            LearnerCard.suspended_at.is_(None),
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
         )
@@ -555,6 +588,7 @@ def collection(user_id: int, deck: Deck | None = None) -> list[LearnerCard]:
             .join(LearnerCard.flashcard)
             .where(
                 LearnerCard.user_id == user_id,
+                LearnerCard.in_collection(),
                 Flashcard.retired_at.is_(None),
                 _deck_filter(deck),
             )

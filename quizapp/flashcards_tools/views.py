@@ -113,3 +113,28 @@ def suspended():
         cards=[(card, _front(card)) for card in cards],
         form=CardActionForm(formdata=None),
     )
+
+
+# --- removing a deck -----------------------------------------------------------------------------
+
+
+@bp.route("/decks/<deck_key>/remove", methods=["GET", "POST"])
+@login_required
+def remove_deck(deck_key: str):
+    """Ask, then take the deck's cards out of the collection; their history is kept."""
+    deck = store.find_deck(_user_id(), deck_key) or abort(404)
+    form = CardActionForm()
+    if form.validate_on_submit():
+        removed = store.remove_deck(_user_id(), deck, clock.now())
+        db.session.commit()
+        flash(
+            f"Removed {deck.title} from your collection ({removed} card"
+            f"{'' if removed == 1 else 's'}). Your reviews are kept: add the deck again to "
+            "pick up where you left off.",
+            "success",
+        )
+        return redirect(url_for("flashcards.index"))
+    in_collection = len(store.collection(_user_id(), deck))
+    return render_template(
+        "flashcards/remove_deck.html", deck=deck, in_collection=in_collection, form=form
+    )

@@ -1,4 +1,4 @@
-"""let learners suspend cards
+"""let learners suspend cards and remove decks
 
 Revision ID: i14a7c3e9d2b1
 Revises: a1e5a4a3810d
@@ -19,8 +19,10 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('learner_cards', schema=None) as batch_op:
         batch_op.add_column(sa.Column('suspended_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table('learner_cards', schema=None) as batch_op:
+        batch_op.drop_column('removed_at')
         batch_op.drop_column('suspended_at')
