@@ -232,16 +232,7 @@ def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
     Cards the learner had removed with the deck come back with their schedule and history;
     the others join as new cards.
     """
-    restored = db.session.execute(
-        update(LearnerCard)
-        .where(
-            LearnerCard.user_id == user_id,
-            LearnerCard.removed_at.is_not(None),
-            LearnerCard.flashcard_id.in_(_live_deck_card_ids(deck)),
-        )
-        .values(removed_at=None)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    restored = _set_removed(user_id, deck, None)
     flashcards = db.session.execute(
         select(Flashcard.id, Flashcard.fact_id)
         .where(Flashcard.retired_at.is_(None), _deck_filter(deck))
@@ -255,21 +246,22 @@ def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
     return restored + _insert_new_cards(user_id, flashcards, now)
 
 
-def _live_deck_card_ids(deck: Deck) -> Select[tuple[str]]:
-    return select(Flashcard.id).where(Flashcard.retired_at.is_(None), _deck_filter(deck))
-
-
 def remove_deck(user_id: int, deck: Deck, now: datetime) -> int:
     """Take the deck's cards out of the learner's collection, keeping their schedule and
     reviews for when the deck is added again; returns how many cards left."""
+    return _set_removed(user_id, deck, now)
+
+
+def _set_removed(user_id: int, deck: Deck, removed_at: datetime | None) -> int:
+    """Mark the learner's cards of the deck removed (at `removed_at`) or back (None); returns
+    how many changed."""
+    in_collection = LearnerCard.in_collection()
+    to_change = in_collection if removed_at is not None else ~in_collection
+    deck_cards = select(Flashcard.id).where(Flashcard.retired_at.is_(None), _deck_filter(deck))
     return db.session.execute(
         update(LearnerCard)
-        .where(
-            LearnerCard.user_id == user_id,
-            LearnerCard.removed_at.is_(None),
-            LearnerCard.flashcard_id.in_(_live_deck_card_ids(deck)),
-        )
-        .values(removed_at=now)
+        .where(LearnerCard.user_id == user_id, to_change, LearnerCard.flashcard_id.in_(deck_cards))
+        .values(removed_at=removed_at)
         .execution_options(synchronize_session=False)
     ).rowcount
 

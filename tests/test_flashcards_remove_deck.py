@@ -43,7 +43,7 @@ def test_removing_asks_first_then_keeps_history_and_re_adding_restores_it(client
     assert response.status_code == 302
     index = client.get("/flashcards/").get_data(as_text=True)
     assert "Removed History from your collection (8 cards)" in index
-    assert "Add 8 cards<span class=\"visually-hidden\"> from History" in index
+    assert 'Add 8 cards<span class="visually-hidden"> from History' in index
     assert review_count(learner.id) == 3  # the history stays
     assert store.next_card(learner.id, clock.now, store.preferences(learner.id)) is None
     assert store.due_counts(learner.id, clock.now, store.preferences(learner.id)).total == 0
