@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from .. import clock
@@ -10,7 +19,7 @@ from .. import flashcard_store as store
 from ..domain.generation import Flashcard as CardFace
 from ..models import LearnerCard, db
 from . import suspension, undo
-from .forms import CardActionForm, UndoForm
+from .forms import CardActionForm, NoteForm, UndoForm
 
 bp = Blueprint("flashcard_tools", __name__, url_prefix="/flashcards")
 
@@ -138,3 +147,30 @@ def remove_deck(deck_key: str):
     return render_template(
         "flashcards/remove_deck.html", deck=deck, in_collection=in_collection, form=form
     )
+
+
+# --- notes ---------------------------------------------------------------------------------------
+
+
+@bp.route("/cards/<int:card_id>/note", methods=["GET", "POST"])
+@login_required
+def note(card_id: int):
+    """The learner's own note on a card, shown with the answer; the bank's text never changes."""
+    card = store.learner_card(_user_id(), card_id) or abort(404)
+    form = NoteForm(data={"note": card.note or "", "deck": request.args.get("deck", "")})
+    if form.validate_on_submit():
+        card.note = form.note.data or None
+        db.session.commit()
+        flash("Your note is saved." if card.note else "Your note is deleted.", "success")
+        return redirect(
+            url_for("flashcards.answer", card_id=card.id, deck=_deck_arg(form.deck.data))
+        )
+    status = 422 if form.errors else 200
+    page = render_template(
+        "flashcards/note.html",
+        card=card,
+        face=CardFace.from_dict(card.flashcard.content),
+        form=form,
+        deck_arg=_deck_arg(form.deck.data),
+    )
+    return page, status

@@ -26,6 +26,8 @@ from ..domain.study import DailyLimits, StudyPreferences
 from . import db, string_enum, utcnow
 from .bank import Flashcard
 
+NOTE_MAX_LENGTH = 1000
+
 
 class ReviewSource(enum.StrEnum):
     """What rated the card: the learner on the review page, or an answer in a quiz."""
@@ -64,6 +66,8 @@ class LearnerCard(db.Model):
     """Set while the learner has suspended the card: it is never queued nor counted as due."""
     removed_at: Mapped[datetime | None]
     """Set while the card's deck is out of the learner's collection; its history stays."""
+    note: Mapped[str | None] = mapped_column(String(NOTE_MAX_LENGTH))
+    """The learner's own words on the card, shown with the answer; the bank card is untouched."""
 
     flashcard: Mapped[Flashcard] = relationship()
 

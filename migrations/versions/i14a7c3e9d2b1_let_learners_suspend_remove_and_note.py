@@ -1,4 +1,4 @@
-"""let learners suspend cards and remove decks
+"""let learners suspend cards, remove decks and write notes
 
 Revision ID: i14a7c3e9d2b1
 Revises: a1e5a4a3810d
@@ -20,9 +20,11 @@ def upgrade():
     with op.batch_alter_table('learner_cards', schema=None) as batch_op:
         batch_op.add_column(sa.Column('suspended_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('note', sa.String(length=1000), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table('learner_cards', schema=None) as batch_op:
+        batch_op.drop_column('note')
         batch_op.drop_column('removed_at')
         batch_op.drop_column('suspended_at')
