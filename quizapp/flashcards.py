@@ -33,7 +33,7 @@ from .domain.scheduling import (
 )
 from .domain.study import DailyLimits, StudyPreferences
 from .flashcard_forms import ReviewForm, SettingsForm
-from .flashcards_tools import undo
+from .flashcards_tools import day_summary, undo
 from .models import Flashcard, LearnerCard, db
 
 bp = Blueprint("flashcards", __name__, url_prefix="/flashcards")
@@ -114,6 +114,7 @@ def review():
             counts=store.due_counts(_user_id(), now, chosen, deck),
             next_due=next_due,
             wait=format_interval(next_due - now) if next_due and next_due > now else None,
+            summary=day_summary.today(_user_id(), now, chosen),
         )
     card = queued.card
     form = ReviewForm(
