@@ -162,3 +162,32 @@ def test_ctrl_z_undoes_the_last_rating_and_the_button_works_without_javascript(
         assert reviews(server) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_four_ratings_are_in_view_on_a_phone_without_scrolling(
+    server, browser: Browser, javascript
+):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=javascript
+    )
+    try:
+        page = context.new_page()
+        log_in(page, server.url)
+        add_actors_deck(page, server.url)
+        page.goto(server.url + "/flashcards/review")
+        if javascript:
+            page.keyboard.press("Space")
+        else:
+            page.get_by_role("link", name="Show answer").click()
+        expect(page.locator("#card-back")).to_be_visible()
+        for label in ("Again", "Hard", "Good", "Easy"):
+            button = page.locator(f"button.rating-{label.lower()}")
+            expect(button).to_be_visible()
+            box = button.bounding_box()
+            assert box is not None, label
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (label, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
