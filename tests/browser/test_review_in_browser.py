@@ -191,3 +191,31 @@ def test_the_four_ratings_are_in_view_on_a_phone_without_scrolling(
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_the_flashcard_tool_pages_pass_axe(server, page: Page):
+    log_in(page, server.url)
+    add_actors_deck(page, server.url)
+    page.goto(server.url + "/flashcards/review")
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    expect(page.get_by_text("Last rating: Good.")).to_be_visible()
+    assert serious_violations(page) == [], "review with the undo button"
+    page.get_by_role("button", name="Suspend card").click()
+    page.goto(server.url + "/flashcards/suspended")
+    assert serious_violations(page) == [], "suspended cards"
+    page.goto(server.url + "/flashcards/review")
+    page.keyboard.press("Space")
+    page.get_by_role("link", name="Add a note").click()
+    page.get_by_label("Your note").fill("")
+    page.evaluate("document.getElementById('note').removeAttribute('maxlength')")
+    page.get_by_label("Your note").fill("x" * 1001)
+    page.get_by_role("button", name="Save note").click()
+    expect(page.get_by_text("Your note is 1001 characters long; keep it to 1000.")).to_be_visible()
+    assert serious_violations(page) == [], "note with an error"
+    page.goto(server.url + "/flashcards/decks/topic:actors/remove")
+    assert serious_violations(page) == [], "remove a deck"
+    page.get_by_role("button", name="Remove Actors").click()
+    page.goto(server.url + "/flashcards/review")
+    assert serious_violations(page) == [], "nothing left, with the day's summary"
+    expect(page.get_by_text("Today's session")).to_be_visible()
