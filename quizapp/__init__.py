@@ -41,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
+    from .flashcards_tools import views as flashcard_tools
     from .taking import views as taking_views
 
     app.register_blueprint(main.bp)
@@ -49,6 +50,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(quizzes.bp)
     app.register_blueprint(taking_views.bp)
     app.register_blueprint(flashcards.bp)
+    app.register_blueprint(flashcard_tools.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(teach.bp)

@@ -220,7 +220,7 @@ def deck_summaries(user_id: int, now: datetime, chosen: StudyPreferences) -> lis
             select(func.count())
             .select_from(LearnerCard)
             .join(LearnerCard.flashcard)
-            .where(LearnerCard.user_id == user_id, condition)
+            .where(LearnerCard.user_id == user_id, LearnerCard.in_collection(), condition)
         )
         summaries.append(
             DeckSummary(deck, cards or 0, enrolled or 0, due_counts(user_id, now, chosen, deck))
@@ -229,7 +229,12 @@ def deck_summaries(user_id: int, now: datetime, chosen: StudyPreferences) -> lis
 
 
 def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
-    """Add the deck's live cards the learner lacks, as new cards; returns how many were added."""
+    """Add the deck's live cards the learner lacks; returns how many were added.
+
+    Cards the learner had removed with the deck come back with their schedule and history;
+    the others join as new cards.
+    """
+    restored = _set_removed(user_id, deck, None)
     flashcards = db.session.execute(
         select(Flashcard.id, Flashcard.fact_id)
         .where(Flashcard.retired_at.is_(None), _deck_filter(deck))
@@ -240,7 +245,27 @@ def enrol_deck(user_id: int, deck: Deck, now: datetime) -> int:
         )
         .order_by(Flashcard.id)
     ).all()
-    return _insert_new_cards(user_id, flashcards, now)
+    return restored + _insert_new_cards(user_id, flashcards, now)
+
+
+def remove_deck(user_id: int, deck: Deck, now: datetime) -> int:
+    """Take the deck's cards out of the learner's collection, keeping their schedule and
+    reviews for when the deck is added again; returns how many cards left."""
+    return _set_removed(user_id, deck, now)
+
+
+def _set_removed(user_id: int, deck: Deck, removed_at: datetime | None) -> int:
+    """Mark the learner's cards of the deck removed (at `removed_at`) or back (None); returns
+    how many changed."""
+    in_collection = LearnerCard.in_collection()
+    to_change = in_collection if removed_at is not None else ~in_collection
+    deck_cards = select(Flashcard.id).where(Flashcard.retired_at.is_(None), _deck_filter(deck))
+    return db.session.execute(
+        update(LearnerCard)
+        .where(LearnerCard.user_id == user_id, to_change, LearnerCard.flashcard_id.in_(deck_cards))
+        .values(removed_at=removed_at)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def _insert_new_cards(user_id: int, flashcards: Sequence[Any], now: datetime) -> int:
@@ -332,6 +357,7 @@ def _candidates(user_id: int, deck: Deck | None, day: StudyDay) -> Select[tuple[
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -394,6 +420,7 @@ def due_counts(
         .where(
             LearnerCard.user_id == user_id,
             LearnerCard.due < day.end,
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
             day.buried,
@@ -415,6 +442,7 @@ def next_due_at(user_id: int, deck: Deck | None = None) -> datetime | None:
         .join(LearnerCard.flashcard)
         .where(
             LearnerCard.user_id == user_id,
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
             _deck_filter(deck),
         )
@@ -554,6 +582,7 @@ def collection(user_id: int, deck: Deck | None = None) -> list[LearnerCard]:
             .join(LearnerCard.flashcard)
             .where(
                 LearnerCard.user_id == user_id,
+                LearnerCard.in_collection(),
                 Flashcard.retired_at.is_(None),
                 _deck_filter(deck),
             )

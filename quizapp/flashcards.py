@@ -13,6 +13,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_login import current_user, login_required
@@ -33,6 +34,7 @@ from .domain.scheduling import (
 )
 from .domain.study import DailyLimits, StudyPreferences
 from .flashcard_forms import ReviewForm, SettingsForm
+from .flashcards_tools import day_summary, undo
 from .models import Flashcard, LearnerCard, db
 
 bp = Blueprint("flashcards", __name__, url_prefix="/flashcards")
@@ -113,6 +115,7 @@ def review():
             counts=store.due_counts(_user_id(), now, chosen, deck),
             next_due=next_due,
             wait=format_interval(next_due - now) if next_due and next_due > now else None,
+            summary=day_summary.today(_user_id(), now, chosen),
         )
     card = queued.card
     form = ReviewForm(
@@ -152,6 +155,7 @@ def rate(card_id: int):
     if not form.validate_on_submit():
         return _card_page(card, form, deck, chosen, now, revealed=True, status=422)
     rating = Rating(form.rating.data)
+    before = card.memory()
     try:
         result = store.rate_card(
             card,
@@ -161,6 +165,7 @@ def rate(card_id: int):
             chosen,
             duration_ms=_duration_ms(form.shown_at.data, now),
         )
+        undo.remember(session, _user_id(), before, result)
         db.session.commit()
     except (store.StaleReview, IntegrityError):
         db.session.rollback()

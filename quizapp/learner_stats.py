@@ -67,7 +67,11 @@ def state_counts(user_id: int) -> StateCounts:
             _count_where(LearnerCard.lapses >= LEECH_LAPSES),
         )
         .join(LearnerCard.flashcard)
-        .where(LearnerCard.user_id == user_id, Flashcard.retired_at.is_(None))
+        .where(
+            LearnerCard.user_id == user_id,
+            LearnerCard.in_collection(),
+            Flashcard.retired_at.is_(None),
+        )
         .group_by(LearnerCard.state)
     ).all()
     counts: Counter[str] = Counter()
@@ -121,6 +125,7 @@ def review_stats(user_id: int, now: datetime, chosen: StudyPreferences) -> Revie
             LearnerCard.user_id == user_id,
             LearnerCard.reps > 0,
             LearnerCard.due < horizon,
+            LearnerCard.studied(),
             Flashcard.retired_at.is_(None),
         )
     ).all()

@@ -10,13 +10,23 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    and_,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.scheduling import CardMemory, CardState, SchedulerSettings, format_steps, parse_steps
 from ..domain.study import DailyLimits, StudyPreferences
 from . import db, string_enum, utcnow
 from .bank import Flashcard
+
+NOTE_MAX_LENGTH = 1000
 
 
 class ReviewSource(enum.StrEnum):
@@ -52,8 +62,24 @@ class LearnerCard(db.Model):
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
     enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    suspended_at: Mapped[datetime | None]
+    """Set while the learner has suspended the card: it is never queued nor counted as due."""
+    removed_at: Mapped[datetime | None]
+    """Set while the card's deck is out of the learner's collection; its history stays."""
+    note: Mapped[str | None] = mapped_column(String(NOTE_MAX_LENGTH))
+    """The learner's own words on the card, shown with the answer; the bank card is untouched."""
 
     flashcard: Mapped[Flashcard] = relationship()
+
+    @classmethod
+    def in_collection(cls) -> ColumnElement[bool]:
+        """Cards whose deck the learner has not removed."""
+        return cls.removed_at.is_(None)
+
+    @classmethod
+    def studied(cls) -> ColumnElement[bool]:
+        """Cards that may be queued and counted: in the collection and not suspended."""
+        return and_(cls.removed_at.is_(None), cls.suspended_at.is_(None))
 
     def memory(self) -> CardMemory:
         return CardMemory(

@@ -130,3 +130,92 @@ def test_flashcard_pages_have_no_serious_accessibility_violations(server, page: 
     log_in(page, server.url, "teacher")
     page.goto(server.url + "/flashcards/leeches")
     assert serious_violations(page) == [], "/flashcards/leeches"
+
+
+def test_ctrl_z_undoes_the_last_rating_and_the_button_works_without_javascript(
+    server, page: Page, browser: Browser
+):
+    log_in(page, server.url)
+    add_actors_deck(page, server.url)
+    page.goto(server.url + "/flashcards/review")
+    new_count = page.locator(".count-new")
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    expect(new_count).to_have_text("3 new")
+    expect(page.get_by_role("button", name="Undo last rating")).to_be_visible()
+    expect(page.get_by_text("Last rating: Good.")).to_be_visible()
+    page.keyboard.press("Control+z")
+    expect(page.get_by_text("Undone: Good on")).to_be_visible()
+    expect(new_count).to_have_text("4 new")
+    assert reviews(server) == []
+
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        log_in(plain, server.url)
+        plain.goto(server.url + "/flashcards/review")
+        plain.get_by_role("link", name="Show answer").click()
+        plain.get_by_role("button", name="Again").click()
+        expect(plain.get_by_text("Last rating: Again.")).to_be_visible()
+        plain.get_by_role("button", name="Undo last rating").click()
+        expect(plain.get_by_text("Undone: Again on")).to_be_visible()
+        assert reviews(server) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_four_ratings_are_in_view_on_a_phone_without_scrolling(
+    server, browser: Browser, javascript
+):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=javascript
+    )
+    try:
+        page = context.new_page()
+        log_in(page, server.url)
+        add_actors_deck(page, server.url)
+        page.goto(server.url + "/flashcards/review")
+        if javascript:
+            page.keyboard.press("Space")
+        else:
+            page.get_by_role("link", name="Show answer").click()
+        expect(page.locator("#card-back")).to_be_visible()
+        for label in ("Again", "Hard", "Good", "Easy"):
+            button = page.locator(f"button.rating-{label.lower()}")
+            expect(button).to_be_visible()
+            box = button.bounding_box()
+            assert box is not None, label
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (label, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_the_flashcard_tool_pages_pass_axe(server, page: Page):
+    log_in(page, server.url)
+    add_actors_deck(page, server.url)
+    page.goto(server.url + "/flashcards/review")
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    expect(page.get_by_text("Last rating: Good.")).to_be_visible()
+    assert serious_violations(page) == [], "review with the undo button"
+    page.get_by_role("button", name="Suspend card").click()
+    page.goto(server.url + "/flashcards/suspended")
+    assert serious_violations(page) == [], "suspended cards"
+    page.goto(server.url + "/flashcards/review")
+    page.keyboard.press("Space")
+    page.get_by_role("link", name="Add a note").click()
+    page.get_by_label("Your note").fill("")
+    page.evaluate("document.getElementById('note').removeAttribute('maxlength')")
+    page.get_by_label("Your note").fill("x" * 1001)
+    page.get_by_role("button", name="Save note").click()
+    expect(page.get_by_text("Your note is 1001 characters long; keep it to 1000.")).to_be_visible()
+    assert serious_violations(page) == [], "note with an error"
+    page.goto(server.url + "/flashcards/decks/topic:actors/remove")
+    assert serious_violations(page) == [], "remove a deck"
+    page.get_by_role("button", name="Remove Actors").click()
+    page.goto(server.url + "/flashcards/review")
+    assert serious_violations(page) == [], "nothing left, with the day's summary"
+    expect(page.get_by_text("Today's session")).to_be_visible()

@@ -1,8 +1,32 @@
-// Review page shortcuts: Space shows the answer in place, 1-4 rate the card.
+// Review page shortcuts: Space shows the answer in place, 1-4 rate the card, Ctrl+Z (or
+// Cmd+Z) undoes the last rating.
 // Without this script the page still works: "Show answer" is a link to the answer page and the
 // ratings are ordinary submit buttons.
 (function () {
   "use strict";
+
+  var undoForm = document.getElementById("undo-form");
+  var undoing = false;
+
+  // Undo works on the "nothing left" page too, so it is wired before the card check.
+  document.addEventListener("keydown", function (event) {
+    var isUndo = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey &&
+      (event.key === "z" || event.key === "Z");
+    var target = event.target;
+    if (!isUndo || !undoForm || undoing || event.repeat) {
+      return;
+    }
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      return;
+    }
+    event.preventDefault();
+    undoing = true;
+    if (undoForm.requestSubmit) {
+      undoForm.requestSubmit();
+    } else {
+      undoForm.submit();
+    }
+  });
 
   var review = document.querySelector("[data-review]");
   if (!review) {
