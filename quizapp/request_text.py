@@ -80,7 +80,7 @@ def check_request_text():
         try:
             document = request.get_json(silent=True)
         except RecursionError:
-            return {"message": "The JSON body is nested too deeply.", "field": None}, 400
+            return {"message": "The JSON body is nested too deeply.", "field": "json"}, 400
         found = first_problem(json_strings(document))
         return _refusal(*found, "JSON field") if found else None
     found = first_problem(request.form.items(multi=True))

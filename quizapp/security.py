@@ -33,7 +33,7 @@ def add_security_headers(response: Response) -> Response:
 def keep_private_pages_out_of_caches(response: Response) -> Response:
     """No copy of what a signed-in user sees (tokens, results, exports) stays in any cache."""
     if current_user.is_authenticated:
-        response.headers["Cache-Control"] = "no-store"
+        response.headers["Cache-Control"] = "private, no-store"
         response.vary.add("Cookie")
     return response
 

@@ -69,7 +69,7 @@ def test_signed_in_responses_are_not_stored_by_caches(client, auth):
     auth.login("ani")
     for path in ("/", "/account/tokens", "/progress", "/flashcards/export.csv", "/nowhere"):
         response = client.get(path)
-        assert response.headers["Cache-Control"] == "no-store", path
+        assert response.headers["Cache-Control"] == "private, no-store", path
         assert "Cookie" in response.headers["Vary"], path
 
 
@@ -79,4 +79,4 @@ def test_token_authenticated_api_responses_are_not_stored(client):
     db.session.commit()
     response = client.get("/api/v1/quizzes", headers={"Authorization": "Bearer secret-2"})
     assert response.status_code == 200
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"

@@ -36,7 +36,7 @@ from wtforms import Form
 from quizapp import flashcard_forms, forms, teach_forms
 from quizapp.api import token_hash
 from quizapp.flashcard_store import collection, enrol_deck, find_deck
-from quizapp.models import ApiToken, Attempt, AttemptState, db
+from quizapp.models import ApiToken, Attempt, AttemptState, Question, db
 
 EXAMPLES_PER_ROUTE = 12
 
@@ -206,6 +206,12 @@ def world(app, clock) -> World:
         "finished_attempt_id": built.attempt.id,
         "fmt": "csv",
         "file_format": "csv",
+        "question_id": db.session.scalars(select(Question.id).order_by(Question.id)).first(),
+        "deck_key": "topic:history",
+        "section": "people",
+        "fact_id": "figure.no-such-person",
+        "flag_id": 1,
+        "token_id": 1,
     }
     world = World(values, clients, {"Authorization": "Bearer fz"})
     world.fields_by_action = crawl_forms(app, world)

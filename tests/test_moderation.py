@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
+from html import escape
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,8 +89,9 @@ def test_an_admin_finds_a_bank_question_by_id_or_text_and_reads_its_key(app, aut
         "/moderation/questions", query_string={"q": "100%_"}
     ).get_data(as_text=True)
     shown = client.get(f"/moderation/questions/{BANK_QUESTION}").get_data(as_text=True)
-    assert "Nikol Pashinyan served as U.S. Secretary of State" in shown
-    assert "<strong>Key:</strong> False" in shown
+    content = db.session.get(Question, BANK_QUESTION).content
+    assert escape(content["prompt"]) in shown
+    assert f"<strong>Key:</strong> {content['answer']}" in shown
     assert "Not reviewed" in shown
     choice = client.get("/moderation/questions/gen.figure-role.figure.ilham-aliyev")
     assert "<li>President of Azerbaijan</li>" in choice.get_data(as_text=True)
