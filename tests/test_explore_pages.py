@@ -133,9 +133,11 @@ def test_the_timeline_shows_dates_precision_places_sources_and_filters(app, clie
         'cite="https://' in everything
         and "<caption>Events in the bank by period</caption>" in everything
     )
-    unknown = client.get("/explore/timeline?period=nope&tag=%00&topic=" + "x" * 5000)
+    unknown = client.get("/explore/timeline?period=nope&tag=%E2%80%BD&topic=" + "x" * 5000)
     assert unknown.status_code == 200
     assert unknown.get_data(as_text=True).count('class="event"') == len(load.bank.events)
+    # A NUL is refused before any view runs, as in every query string.
+    assert client.get("/explore/timeline?tag=%00").status_code == 400
 
 
 @pytest.mark.parametrize(
