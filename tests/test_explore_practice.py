@@ -51,7 +51,8 @@ def test_quiz_me_on_this_draws_only_the_selections_facts_untimed(app, client, au
     allowed = questions_within(facts_of(load, selection))
     drawn = {question.question_id for question in attempt.questions}
     assert drawn and drawn <= allowed
-    assert len(drawn) == min(10, len(allowed))
+    # At most ten, and fewer where two questions would share a fact (the draw never pairs them).
+    assert 0 < len(drawn) <= min(10, len(allowed))
     assert attempt.deadline is None and attempt.assignment_id is None
     assert attempt.quiz.time_limit_seconds is None
     assert attempt.quiz.practice_of == selection
