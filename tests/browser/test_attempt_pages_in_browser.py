@@ -37,6 +37,10 @@ def answer(block: Locator) -> None:
         text.first.fill("1994")
         text.first.blur()
         return
+    reorder = block.locator("ol.reorder .reorder-button")
+    if reorder.count():  # ordering with JavaScript: the selects are hidden behind the list
+        reorder.filter(has_text="Down").first.click()
+        return
     selects = block.locator("select")
     for i in range(selects.count()):
         selects.nth(i).select_option(index=i + 1)

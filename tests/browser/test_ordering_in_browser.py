@@ -29,30 +29,29 @@ def listed(page: Page) -> list[str]:
 
 def test_items_are_reordered_from_the_keyboard_and_the_order_is_stored(live_server, browser):
     page, case = open_page(live_server, browser, QuestionKind.ORDERING)
-    first, second, third = listed(page)
-    assert [first, second, third] == case.shown  # not yet ordered: as shown
+    shown = listed(page)
+    assert shown == case.shown  # not yet ordered: as shown
+    count = len(shown)
+    first, rest = shown[0], shown[1:]
     expect(page.locator("ol.ordering")).to_be_hidden()
 
     page.get_by_role("button", name=f"Down: {first}", exact=True).focus()
     page.keyboard.press("Enter")
     expect(page.locator("#q1-block [aria-live=polite]").first).to_have_text(
-        f"Moved {first} to position 2 of 3."
+        f"Moved {first} to position 2 of {count}."
     )
-    page.keyboard.press("Enter")  # focus stays on the moved item's button
-    expect(page.get_by_text(f"Moved {first} to position 3 of 3.")).to_be_attached()
+    for _ in range(count - 2):  # focus stays on the moved item's button
+        page.keyboard.press("Enter")
+    expect(page.get_by_text(f"Moved {first} to position {count} of {count}.")).to_be_attached()
     page.keyboard.press("Enter")
     expect(page.get_by_text(f"{first} is already last.")).to_be_attached()
-    assert listed(page) == [second, third, first]
+    assert listed(page) == [*rest, first]
     expect(page.locator("#q1-block .autosave-status")).to_have_text("Saved.")
     with live_server.app.app_context():
-        assert db.session.get(Attempt, case.attempt_id).questions[0].response == [
-            second,
-            third,
-            first,
-        ]
+        assert db.session.get(Attempt, case.attempt_id).questions[0].response == [*rest, first]
 
     page.reload()
-    assert listed(page) == [second, third, first]
+    assert listed(page) == [*rest, first]
     assert serious_violations(page) == []
 
 

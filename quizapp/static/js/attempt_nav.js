@@ -45,6 +45,7 @@
     };
     block.addEventListener("change", refresh);
     block.addEventListener("input", refresh);
+    block.addEventListener("answerchange", refresh);  // the ordering list sets its selects itself
   });
 
   function showFlag(button, flagged) {
