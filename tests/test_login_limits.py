@@ -100,14 +100,19 @@ def test_the_wait_grows_with_repeated_failures(app, client, monkeypatch):
 def two_apps(migrated_database):
     """Two app objects, as two workers would be, both on the test database."""
 
+    built = []
+
     def build(**config):
         first = make_app(migrated_database, **config)
         second = make_app(migrated_database, **config)
+        built.extend([first, second])
         return first, second
 
     yield build
-    with make_app(migrated_database).app_context():
-        db.session.remove()
+    for worker in built:  # close each worker's pooled connections, as a stopped worker would
+        with worker.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def test_the_limit_is_shared_between_workers_with_a_shared_storage(app, two_apps):
