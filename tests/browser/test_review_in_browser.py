@@ -219,3 +219,20 @@ def test_the_flashcard_tool_pages_pass_axe(server, page: Page):
     page.goto(server.url + "/flashcards/review")
     assert serious_violations(page) == [], "nothing left, with the day's summary"
     expect(page.get_by_text("Today's session")).to_be_visible()
+
+
+def test_the_decks_page_fits_a_phone(server, browser: Browser):
+    """Each deck is a card on a phone: no sideways scroll, and its figures keep their names."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        log_in(page, server.url)
+        add_actors_deck(page, server.url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        actors = page.locator("table.decks tr", has_text="Actors").first
+        expect(actors.locator("td[data-label='Due today']")).to_be_visible()
+        box = actors.get_by_role("link", name="Study Actors").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390
+        assert serious_violations(page) == []
+    finally:
+        context.close()
