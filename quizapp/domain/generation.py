@@ -821,7 +821,10 @@ def _figure_role(figure: FigureFact, pool: _Pool) -> _Made:
 def _figure_true_false(figure: FigureFact, pool: _Pool) -> _Made:
     template = Template.FIGURE_TRUE_FALSE
     rng = _rng(pool.seed, question_id(template, figure.id))
-    wrong = _pick(rng, _other_offices(figure, pool), [figure.role], 1)
+    # A false statement names an office of the same kind and era only: "a general served as
+    # President" is false at a glance and teaches nothing. Without one, the statement is true.
+    alike, _, _ = _other_offices(figure, pool)
+    wrong = _pick(rng, [alike], [figure.role], 1)
     correct = rng.random() < 0.5 or not wrong
     stated = figure.role if correct else wrong[0]
     prompt = f"True or false: {figure.name} served as {_phrase(stated)}."

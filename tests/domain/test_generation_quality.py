@@ -49,7 +49,7 @@ def test_which_office_offers_only_offices_of_the_same_state():
     assert all(choice.endswith("of Armenia") for choice in question.choices)
 
 
-def test_a_false_statement_about_an_office_names_an_office_of_the_same_state():
+def test_a_false_statement_about_an_office_names_an_office_of_the_same_state_and_kind():
     for question in real_questions().values():
         if question.template != "figure-true-false" or question.answer is True:
             continue
@@ -59,6 +59,8 @@ def test_a_false_statement_about_an_office_names_an_office_of_the_same_state():
         holders = [f for f in real_bank().figures if f.role == stated.rstrip(".")]
         assert holders, question.prompt
         assert all(f.affiliation == figure.affiliation for f in holders), question.prompt
+        # Of the same kind (a general is never said to have been President): plausible.
+        assert any(f.category == figure.category for f in holders), question.prompt
 
 
 def test_who_held_an_office_offers_people_of_the_same_state_in_the_same_era():
