@@ -24,7 +24,7 @@ from ..domain.responses import parse_json_response
 from ..domain.timing import seconds_left
 from ..models import Attempt, AttemptState, db
 from ..quizzes import assignment_for, quiz_or_404, visible_quizzes
-from . import ApiBlueprint
+from .blueprint import ApiBlueprint
 
 blp = ApiBlueprint(
     "api_quizzes", __name__, description="Timed quizzes: the server owns the deadline."
