@@ -7,6 +7,7 @@ count as what they resolve to, and imports inside functions count too.
 
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
@@ -82,3 +83,40 @@ def test_the_rule_catches_web_and_database_libraries_even_inside_a_function(tmp_
             "wtforms",
         ]
     }
+
+
+def html_view_modules(package_dir: Path) -> set[str]:
+    """The modules that define an HTML blueprint (they import Flask's `Blueprint`)."""
+    views = set()
+    for name, path in module_names(package_dir).items():
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            is_flask = isinstance(node, ast.ImportFrom) and node.module == "flask"
+            if is_flask and any(alias.name == "Blueprint" for alias in node.names):
+                views.add(name)
+    return views
+
+
+def api_imports_of_html_views(package_dir: Path) -> dict[str, list[str]]:
+    """Each API module that imports an HTML view module (the API shares stores, not views)."""
+    modules = module_names(package_dir)
+    views = html_view_modules(package_dir)
+    api = package_dir.name + ".api"
+    found = {}
+    for name, path in modules.items():
+        if name == api or name.startswith(api + "."):
+            bad = sorted(imports_of(name, path, modules) & views)
+            if bad:
+                found[name] = bad
+    return found
+
+
+def test_the_api_imports_no_html_view_module():
+    assert "quizapp.quizzes" in html_view_modules(PACKAGE)
+    assert api_imports_of_html_views(PACKAGE) == {}
+
+
+def test_the_api_rule_catches_a_query_helper_taken_from_a_view(tmp_path):
+    copy = copy_of_the_package(tmp_path)
+    api = copy / "api" / "quizzes.py"
+    api.write_text(api.read_text() + "\n\ndef planted():\n    from ..quizzes import quiz_or_404\n")
+    assert api_imports_of_html_views(copy) == {"quizapp.api.quizzes": ["quizapp.quizzes"]}
