@@ -10,6 +10,7 @@ from typing import Any
 from .attempt_store import contents_of, shown_question
 from .domain.answer_feedback import answer_feedback
 from .domain.generation import QuestionKind
+from .domain.kinds import KINDS
 from .domain.quiz_rules import Feedback, feedback_visible
 from .domain.responses import ordering_hint
 from .models import Assignment, Attempt, AttemptQuestion, AttemptState, db
@@ -74,38 +75,7 @@ SEED_SOURCE_TITLE = "Seed article (The Washington Post, September 2023)"
 
 def describe(kind: QuestionKind, value: Any) -> str:
     """A response or a correct answer in words."""
-    if value is None:
-        return "No answer"
-    match kind:
-        case QuestionKind.TRUE_FALSE:
-            return "True" if value else "False"
-        case QuestionKind.MULTIPLE_CHOICE:
-            return "; ".join(value)
-        case QuestionKind.ORDERING if isinstance(value, Mapping):
-            placed = sorted(value.items(), key=lambda pair: pair[1])
-            return "Incomplete order: " + "; ".join(f"{n}. {item}" for item, n in placed)
-        case QuestionKind.ORDERING:
-            return " → ".join(value)
-        case QuestionKind.MATCHING:
-            pairs = value.items() if isinstance(value, Mapping) else value
-            return "; ".join(f"{left} → {right}" for left, right in pairs)
-        case QuestionKind.NUMERIC | QuestionKind.YEAR if isinstance(value, Mapping):
-            text = f"{value['value']:g}"
-            if value.get("tolerance"):
-                text += f" (answers within ±{value['tolerance']:g} count)"
-            if value.get("unit"):
-                text += f" {value['unit']}"
-            partial = [
-                f"{extra['value']:g} ±{extra['tolerance']:g} earns {extra['weight']:g}%"
-                for extra in value.get("ranges", ())
-            ]
-            return text + (f"; {'; '.join(partial)}" if partial else "")
-        case QuestionKind.SHORT_TEXT if isinstance(value, Mapping):
-            others = [a for a in value["accept"] if a != value["answer"]]
-            return value["answer"] + (f" (also accepted: {', '.join(others)})" if others else "")
-        case QuestionKind.NUMERIC | QuestionKind.YEAR:
-            return f"{value:g}" if isinstance(value, float) else str(value)
-    return str(value)
+    return "No answer" if value is None else KINDS[kind].describe(value)
 
 
 def describe_answer(content: Mapping[str, Any]) -> str:

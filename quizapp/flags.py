@@ -9,6 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from .access import teacher_required
 from .attempt_store import contents_of
 from .clock import now as clock_now
 from .models import Attempt, AttemptState, Flag, Question, User, db
@@ -66,10 +67,8 @@ def _reviewable():
 
 
 @bp.get("/")
-@login_required
+@teacher_required
 def queue():
-    if not current_user.is_teacher:
-        abort(403)
     rows = db.session.execute(
         select(Flag, Question, User)
         .join(Question, Question.id == Flag.question_id)
@@ -88,10 +87,8 @@ def queue():
 
 
 @bp.post("/<int:flag_id>/resolve")
-@login_required
+@teacher_required
 def resolve(flag_id: int):
-    if not current_user.is_teacher:
-        abort(403)
     flag = db.session.scalar(
         select(Flag)
         .join(Question, Question.id == Flag.question_id)

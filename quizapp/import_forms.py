@@ -7,7 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import InputRequired, Length, Optional
 
-from .domain.interchange import FORMAT_NAMES
+from .domain.set_formats import FORMAT_NAMES
 from .teach_forms import TOPIC_CHOICES
 
 IMPORT_LIMIT = 1000

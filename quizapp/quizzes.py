@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import or_, select
 from werkzeug.datastructures import MultiDict
 
+from . import quiz_store
 from .accommodations.store import attempt_factor
 from .attempt_display import QuestionView, closing_time, question_views
 from .attempt_store import (
@@ -31,32 +31,20 @@ from .domain.generation import QuestionKind
 from .domain.numbers import parse_digits
 from .domain.responses import parse_form_response
 from .domain.timing import seconds_left
-from .models import Assignment, Attempt, AttemptState, ClassMember, Quiz, db
+from .models import Assignment, Attempt, AttemptState, Quiz, db
 from .taking import store as taking_store
 from .taking.navigation import current_page, next_url
 
 bp = Blueprint("quizzes", __name__)
 
 
-def _visible_to_current_user():
-    """Ready-made quizzes, quizzes assigned to the user's classes, and the user's own."""
-    assigned = (
-        select(Assignment.quiz_id)
-        .join(ClassMember, ClassMember.class_id == Assignment.class_id)
-        .where(ClassMember.user_id == current_user.id)
-    )
-    return or_(Quiz.owner_id.is_(None), Quiz.owner_id == current_user.id, Quiz.id.in_(assigned))
-
-
 def visible_quizzes() -> list[Quiz]:
-    """The quizzes this user may take."""
-    return list(
-        db.session.scalars(select(Quiz).where(_visible_to_current_user()).order_by(Quiz.id))
-    )
+    """The quizzes the current user may take."""
+    return quiz_store.visible_quizzes(current_user.id)
 
 
 def quiz_or_404(quiz_id: int) -> Quiz:
-    quiz = db.session.scalar(select(Quiz).where(Quiz.id == quiz_id, _visible_to_current_user()))
+    quiz = quiz_store.visible_quiz(quiz_id, current_user.id)
     if quiz is None:
         abort(404)
     return quiz
@@ -64,13 +52,7 @@ def quiz_or_404(quiz_id: int) -> Quiz:
 
 def assignment_for(quiz_id: int) -> Assignment | None:
     """The class assignment under which the current user takes this quiz, if any."""
-    return db.session.scalar(
-        select(Assignment)
-        .join(ClassMember, ClassMember.class_id == Assignment.class_id)
-        .where(Assignment.quiz_id == quiz_id, ClassMember.user_id == current_user.id)
-        .order_by(Assignment.id)
-        .limit(1)
-    )
+    return quiz_store.assignment_for(quiz_id, current_user.id)
 
 
 def own_attempt_or_404(attempt_id: int, lock: bool = False) -> Attempt:

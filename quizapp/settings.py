@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import click
 from flask import Flask
 
 DEV_SECRET_KEY = "dev-only-not-secret"
@@ -65,8 +66,19 @@ def load(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
     if app.debug or app.testing:
         app.config["SESSION_COOKIE_SECURE"] = False
-    elif app.config["SECRET_KEY"] == DEV_SECRET_KEY:
+    elif app.config["SECRET_KEY"] == DEV_SECRET_KEY and serves_requests():
         raise RuntimeError(
             "Refusing to start: SECRET_KEY is the development key. Set QUIZAPP_SECRET_KEY "
             "to a long random value (python -c 'import secrets; print(secrets.token_hex(32))')."
         )
+
+
+def serves_requests() -> bool:
+    """Whether the app is being built to serve requests rather than to run a `flask` command.
+
+    The key signs sessions and CSRF tokens, which only requests use. A `flask` command other than
+    `run` (bank, users, sets, db ...) loads the app inside its click context; `flask run`,
+    gunicorn and any other WSGI server load it to serve.
+    """
+    context = click.get_current_context(silent=True)
+    return context is None or context.command.name == "run"

@@ -25,7 +25,8 @@ from .attempt_display import describe_answer
 from .attempt_store import shortfall_warning
 from .clock import now as clock_now
 from .domain.generation import QuestionKind
-from .domain.interchange import Reading, problems, problems_by_question, read_set
+from .domain.interchange import problems, problems_by_question
+from .domain.set_formats import Reading, read_set
 from .exports import neutralise
 from .import_forms import IMPORT_LIMIT, ConfirmImportForm, ImportForm
 from .models import (

@@ -8,17 +8,18 @@ that header on its own. Errors are JSON: {"message": ..., "field": ...}.
 from __future__ import annotations
 
 import hashlib
-import json
 
 import marshmallow as ma
 from flask import Flask, Request, request
 from flask_login import current_user
-from flask_smorest import Api, Blueprint, abort
-from webargs.flaskparser import FlaskParser
+from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import csrf, login_manager
 from ..models import ApiToken, User, db
+from .blueprint import ApiBlueprint
+
+__all__ = ["ApiBlueprint", "api", "init_app"]
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -54,26 +55,6 @@ class QuizApi(Api):
 
 
 api = QuizApi()
-
-
-class BodyParser(FlaskParser):
-    """webargs' parser; a body Python's JSON decoder chokes on is a 400, not a server error."""
-
-    def _raw_load_json(self, req: Request):
-        try:
-            return super()._raw_load_json(req)
-        except json.JSONDecodeError:
-            raise  # webargs answers these itself
-        except RecursionError:
-            abort(400, message="The JSON body is nested too deeply.", field="json")
-        except ValueError:  # an integer of more than 4,300 digits
-            abort(400, message="A number in the JSON body is too long.", field="json")
-
-
-class ApiBlueprint(Blueprint):
-    """A flask-smorest blueprint whose arguments are read by `BodyParser`."""
-
-    ARGUMENTS_PARSER = BodyParser()
 
 
 def token_hash(token: str) -> str:

@@ -15,7 +15,7 @@ from ..domain.generation import Flashcard as CardFace
 from ..domain.scheduling import Rating, format_interval, preview
 from ..domain.study import DueCounts
 from ..models import MAX_INTEGER, LearnerCard, db
-from . import ApiBlueprint
+from .blueprint import ApiBlueprint
 
 blp = ApiBlueprint(
     "api_flashcards",

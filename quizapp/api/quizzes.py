@@ -23,8 +23,8 @@ from ..clock import now as clock_now
 from ..domain.responses import parse_json_response
 from ..domain.timing import seconds_left
 from ..models import Attempt, AttemptState, db
-from ..quizzes import assignment_for, quiz_or_404, visible_quizzes
-from . import ApiBlueprint
+from ..quiz_store import assignment_for, visible_quiz, visible_quizzes
+from .blueprint import ApiBlueprint
 
 blp = ApiBlueprint(
     "api_quizzes", __name__, description="Timed quizzes: the server owns the deadline."
@@ -160,7 +160,7 @@ def problem(error: AttemptProblem) -> None:
 @blp.response(200, QuizSchema(many=True))
 def list_quizzes():
     """The quizzes the current user may take."""
-    return visible_quizzes()
+    return visible_quizzes(current_user.id)
 
 
 @blp.post("/quizzes/<int:quiz_id>/attempts")
@@ -168,9 +168,12 @@ def list_quizzes():
 @blp.alt_response(409, description="The quiz is closed, not yet open, or out of attempts.")
 def start_attempt(quiz_id: int):
     """Start an attempt, or return the open one (same deadline, same questions and order)."""
-    quiz = quiz_or_404(quiz_id)
+    quiz = visible_quiz(quiz_id, current_user.id)
+    if quiz is None:
+        abort(404)
+    assignment = assignment_for(quiz.id, current_user.id)
     try:
-        attempt = start_or_resume(quiz, current_user, clock_now(), assignment_for(quiz.id))
+        attempt = start_or_resume(quiz, current_user, clock_now(), assignment)
     except AttemptProblem as error:
         problem(error)
     db.session.commit()

@@ -8,7 +8,7 @@ import click
 from sqlalchemy import select
 
 from ..clock import now as clock_now
-from ..domain.interchange import parse_by_extension
+from ..domain.set_formats import parse_by_extension
 from ..models import QuestionSet, User, db
 from ..set_export import EXPORT_FORMATS, export_set
 from ..set_store import default_topic, import_questions

@@ -19,11 +19,11 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from .periods import Period
+from .dates import MONTH_NAMES as MONTH_NAMES  # re-exported: the generator names months
+from .dates import PartialDate, Period
 
 SEED = "seed"
 """The `source` value, and the `Source.title`, of items taken from the seed article."""
@@ -35,14 +35,8 @@ GENERATED_ID_PREFIX = "gen."
 
 MAX_EVIDENCE_WORDS = 25
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 _ID_PATTERN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _TAG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TOML_ERROR_LOCATION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _TOML_ERROR_AT_END = re.compile(r"\s*\(at end of document\)")
 
@@ -76,53 +70,6 @@ class AuthoredKind(StrEnum):
     SHORT_TEXT = "short_text"
     ORDERING = "ordering"
     MATCHING = "matching"
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A calendar date only as precise as its source: a year, a month of a year, or a day."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.month is None and self.day is not None:
-            raise ValueError("a date with a day needs a month")
-        # datetime.date rejects years below 1, month 13 and 30 February alike.
-        datetime.date(self.year, self.month or 1, self.day or 1)
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raise ValueError for anything else."""
-        match = _DATE_PATTERN.fullmatch(text)
-        if match is None:
-            raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None  # the pattern requires the year
-        return cls(year, month, day)
-
-    def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    @property
-    def display(self) -> str:
-        """The date in words, e.g. "19 September 2023", "September 2023" or "2023"."""
-        if self.month is None:
-            return str(self.year)
-        month = MONTH_NAMES[self.month - 1]
-        if self.day is None:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        """A key that sorts dates chronologically, a bare year before its months."""
-        return (self.year, self.month or 0, self.day or 0)
 
 
 @dataclass(frozen=True)

@@ -56,21 +56,7 @@ from quizapp.domain.bank import (
     Topic,
     content_hash,
 )
-
-
-class QuestionKind(StrEnum):
-    """How a question is asked and graded."""
-
-    SINGLE_CHOICE = "single_choice"
-    MULTIPLE_CHOICE = "multiple_choice"
-    TRUE_FALSE = "true_false"
-    YEAR = "year"
-    NUMERIC = "numeric"
-    SHORT_TEXT = "short_text"
-    ORDERING = "ordering"
-    MATCHING = "matching"
-    WHO_SAID_IT = "who_said_it"
-
+from quizapp.domain.questions import QuestionKind
 
 CHOICE_KINDS = frozenset(
     {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.WHO_SAID_IT}

@@ -8,98 +8,20 @@ names are headings in the app's own voice, so they follow the neutral-voice rule
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from .bank import Bank, BankLoad, EventFact, PartialDate, Problem, parse_bank
+from .bank import Bank, BankLoad, EventFact, Problem, parse_bank
+from .dates import PartialDate, Period, first_day, last_day
+from .dates import period_of as period_of  # re-exported: callers read periods from here
 from .neutral_words import unattributed_uses
 
 _ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FIELDS = ("id", "name", "start", "end", "events")
-
-
-def first_day(when: PartialDate) -> date:
-    """The earliest day a partial date may mean."""
-    return date(when.year, when.month or 1, when.day or 1)
-
-
-def last_day(when: PartialDate) -> date:
-    """The latest day a partial date may mean."""
-    month = when.month or 12
-    return date(when.year, month, when.day or calendar.monthrange(when.year, month)[1])
-
-
-@dataclass(frozen=True)
-class Period:
-    """A named span from `start` to `end` (both inclusive, each as precise as wanted); an open
-    period (no end) runs to the present."""
-
-    id: str
-    name: str
-    start: PartialDate
-    end: PartialDate | None = None
-    events: tuple[str, ...] = ()
-    """Events placed here by hand because their date is too loose to place them."""
-
-    @property
-    def dates(self) -> str:
-        """The span in words, e.g. "1988 \u2013 May 1994" or "since September 2023"."""
-        if self.end is None:
-            return f"since {self.start.display}"
-        if self.end == self.start:
-            return self.start.display
-        return f"{self.start.display} \u2013 {self.end.display}"
-
-    def holds(self, when: PartialDate) -> bool:
-        """Whether the whole of the date lies inside the period."""
-        inside_start = first_day(when) >= first_day(self.start)
-        return inside_start and (self.end is None or last_day(when) <= last_day(self.end))
-
-    def overlaps(self, when: PartialDate) -> bool:
-        """Whether any day the date may mean lies inside the period."""
-        after_start = last_day(when) >= first_day(self.start)
-        return after_start and (self.end is None or first_day(when) <= last_day(self.end))
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "start": str(self.start),
-            "end": str(self.end) if self.end is not None else None,
-            "events": list(self.events),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Period:
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            start=PartialDate.parse(data["start"]),
-            end=PartialDate.parse(data["end"]) if data.get("end") else None,
-            events=tuple(data.get("events") or ()),
-        )
-
-
-def periods_holding(event_id: str, when: PartialDate, periods: Sequence[Period]) -> list[Period]:
-    """The periods an event falls in: those listing it, else those whose span holds its date."""
-    listed = [period for period in periods if event_id in period.events]
-    return listed or [period for period in periods if period.holds(when)]
-
-
-def period_of(event_id: str, when: PartialDate, periods: Sequence[Period]) -> Period | None:
-    """The one period the event falls in (None when the periods do not place it)."""
-    holding = periods_holding(event_id, when, periods)
-    return holding[0] if len(holding) == 1 else None
-
-
-# --- reading and checking ------------------------------------------------------------------------
 
 
 def read_bank_files(files: Mapping[str, str]) -> BankLoad:

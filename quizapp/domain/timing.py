@@ -8,9 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-DEFAULT_GRACE = timedelta(seconds=5)
-"""Network latency allowance: an answer sent at the deadline still counts if it lands within it."""
-
 
 @dataclass(frozen=True)
 class TimeRules:
@@ -41,14 +38,16 @@ def attempt_deadline(started_at: datetime, rules: TimeRules) -> datetime | None:
     return min(candidates) if candidates else None
 
 
-def accepts_answer(
-    deadline: datetime | None, at: datetime, grace: timedelta = DEFAULT_GRACE
-) -> bool:
-    """Whether an answer arriving at `at` counts: no deadline, or at most `grace` after it."""
+def accepts_answer(deadline: datetime | None, at: datetime, grace: timedelta) -> bool:
+    """Whether an answer arriving at `at` counts: no deadline, or at most `grace` after it.
+
+    `grace` allows for network latency: an answer sent at the deadline still counts if it lands
+    within it. The app's one value is the `QUIZ_GRACE_SECONDS` setting.
+    """
     return deadline is None or at <= deadline + grace
 
 
-def is_overdue(deadline: datetime | None, now: datetime, grace: timedelta = DEFAULT_GRACE) -> bool:
+def is_overdue(deadline: datetime | None, now: datetime, grace: timedelta) -> bool:
     """Whether an open attempt must now be finalised as of its deadline."""
     return deadline is not None and now > deadline + grace
 

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..domain.local_time import DEFAULT_TIME_ZONE
-from . import db, string_enum, utcnow
+from .base import db, string_enum, utcnow
 
 
 class Role(enum.StrEnum):

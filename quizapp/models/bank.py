@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from . import db, string_enum, utcnow
+from .base import db, string_enum, utcnow
 
 
 class ItemType(enum.StrEnum):

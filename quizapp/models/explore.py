@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from . import db, utcnow
+from .base import db, utcnow
 
 # Full-text search objects made by the migration for one database only (an SQLite FTS5 table and
 # its shadow tables; a PostgreSQL tsvector index). They are not in the models' metadata, so

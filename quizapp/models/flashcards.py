@@ -23,8 +23,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.scheduling import CardMemory, CardState, SchedulerSettings, format_steps, parse_steps
 from ..domain.study import DailyLimits, StudyPreferences
-from . import db, string_enum, utcnow
 from .bank import Flashcard
+from .base import db, string_enum, utcnow
 
 NOTE_MAX_LENGTH = 1000
 

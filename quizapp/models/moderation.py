@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, Select, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..domain.moderation import Judgement
-from . import db
+from .base import db
 
 
 class QuestionReview(db.Model):

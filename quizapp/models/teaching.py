@@ -18,8 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from . import db, utcnow
 from .accounts import User
+from .base import db, utcnow
 
 
 class QuestionSet(db.Model):

@@ -23,13 +23,11 @@ from quizapp.domain.interchange import (
     ImportResult,
     LineError,
     SetQuestion,
-    export_by_extension,
     normalised,
-    parse_by_extension,
     problems,
-    read_set,
     tidy_text,
 )
+from quizapp.domain.set_formats import export_by_extension, parse_by_extension, read_set
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interchange"
 K = QuestionKind
