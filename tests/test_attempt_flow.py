@@ -276,7 +276,7 @@ def test_the_result_shows_points_time_and_topics(client, auth, app, clock):
         asked = sum(1 for q in attempt.questions if contents[q.position]["topic"] == topic)
         assert f"{topic.capitalize()} {round(earned, 2):g} / {asked}" in text
     assert "Practise the missed questions" in page
-    assert 'href="/flashcards/review"' in page
+    assert f'href="/flashcards/review?deck=attempt:{attempt.id}"' in page
 
 
 def test_practice_runs_exactly_the_missed_questions_and_counts_nowhere(client, auth, quiz, clock):

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from .. import attempt_deck
 from ..attempt_store import (
     AttemptProblem,
     Window,
@@ -84,6 +85,23 @@ def outcome(attempt: Attempt) -> Outcome:
         for q in attempt.questions
     ]
     return outcome_of(scored, attempt.started_at, attempt.finished_at)
+
+
+@dataclass(frozen=True)
+class CardsToStudy:
+    """The flashcards a finished attempt's misses enrolled, as a deck to review."""
+
+    deck: str
+    count: int
+
+
+def cards_to_study(attempt: Attempt) -> CardsToStudy | None:
+    """The deck of the attempt's missed facts' cards, or None: none, or a practice run (which
+    enrols nothing)."""
+    if attempt.practice_of_id is not None or attempt.state is not AttemptState.FINISHED:
+        return None
+    count = attempt_deck.enrolled_cards(attempt.user_id, attempt.id)
+    return CardsToStudy(str(attempt_deck.deck_key(attempt.id)), count) if count else None
 
 
 def start_practice(source: Attempt, now: datetime) -> Attempt:
