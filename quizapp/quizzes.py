@@ -183,6 +183,7 @@ def _render_attempt(
             questions=views,
             outcome=taking_store.outcome(attempt),
             cards_to_study=taking_store.cards_to_study(attempt),
+            practisable=len(taking_store.practisable(attempt)),
             closes_at=closing_time(attempt),
         ), status
     current = current_page(attempt, page)

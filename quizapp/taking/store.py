@@ -21,7 +21,16 @@ from ..attempt_store import (
     time_rules,
 )
 from ..domain.attempt_progress import Outcome, Progress, outcome_of, progress_of
-from ..models import Assignment, Attempt, AttemptQuestion, AttemptState, Quiz, User, db
+from ..models import (
+    Assignment,
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    QuestionReview,
+    Quiz,
+    User,
+    db,
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,31 @@ def cards_to_study(attempt: Attempt) -> CardsToStudy | None:
     return CardsToStudy(str(attempt_deck.deck_key(attempt.id)), count) if count else None
 
 
+WITHDRAWN = (
+    "The questions this attempt missed were since withdrawn by a reviewer: "
+    "there is nothing left to practise."
+)
+
+
+def _missed(question: AttemptQuestion) -> bool:
+    return (question.score or 0.0) < 1.0
+
+
+def practisable(attempt: Attempt) -> list[AttemptQuestion]:
+    """The questions the attempt missed, less those a reviewer has suppressed since."""
+    missed = [q for q in attempt.questions if _missed(q)]
+    if not missed:
+        return []
+    suppressed = set(
+        db.session.scalars(
+            QuestionReview.suppressed_ids().where(
+                QuestionReview.question_id.in_({q.question_id for q in missed})
+            )
+        )
+    )
+    return [q for q in missed if q.question_id not in suppressed]
+
+
 def start_practice(source: Attempt, now: datetime) -> Attempt:
     """An untimed practice run of exactly the questions `source` missed, or the open one.
 
@@ -111,13 +145,15 @@ def start_practice(source: Attempt, now: datetime) -> Attempt:
     """
     if source.state is not AttemptState.FINISHED:
         raise AttemptProblem("Finish the attempt before practising its missed questions.")
-    missed = [q for q in source.questions if (q.score or 0.0) < 1.0]
-    if not missed:
+    if not any(_missed(q) for q in source.questions):
         raise AttemptProblem("Every question of this attempt was right: nothing to practise.")
     key = f"practice:{source.id}"
     existing = db.session.scalar(select(Attempt).where(Attempt.open_key == key))
     if existing is not None:
         return existing
+    missed = practisable(source)
+    if not missed:
+        raise AttemptProblem(WITHDRAWN)
     runs = db.session.scalar(
         select(func.count()).where(
             Attempt.user_id == source.user_id,
