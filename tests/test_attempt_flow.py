@@ -352,7 +352,7 @@ def test_nothing_is_practised_when_every_missed_question_was_suppressed(client, 
     assert "Practise the missed questions" not in result
     assert "withdrawn by a reviewer: there is nothing left to practise" in result
     refused = client.post(f"/attempts/{attempt.id}/practice", follow_redirects=True)
-    flashed = "flash-error\">The questions this attempt missed were since withdrawn"
+    flashed = 'flash-error">The questions this attempt missed were since withdrawn'
     assert flashed in refused.get_data(as_text=True)
     assert len(attempts_of(ani)) == 1
 
