@@ -143,6 +143,65 @@ def test_a_student_walks_an_attempt_in_each_layout(
         assert attempt.questions[1].response is None
 
 
+def current_items(page: Page) -> list[str]:
+    return page.locator(".nav-item[aria-current]").evaluate_all(
+        "items => items.map((item) => item.dataset.position)"
+    )
+
+
+def expect_current(page: Page, position: int) -> None:
+    """Question `position` alone is marked current, for sight and for screen readers."""
+    item = nav_item(page, position)
+    expect(item).to_have_attribute("aria-current", "step")
+    expect(item).to_have_class(re.compile(r"\bcurrent\b"))
+    expect(item.locator(".nav-status")).to_contain_text("shown now")
+    assert current_items(page) == [str(position)]
+    assert page.locator(".nav-item.current").count() == 1
+
+
+def test_on_one_page_the_navigator_marks_the_question_in_view_or_focused(
+    live_server, browser: Browser
+):
+    with live_server.app.app_context():
+        load_small_bank(live_server.app)
+        create_user("ani")
+        quiz_id = make_quiz(title="Eight questions", question_count=8).id
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    page.get_by_role("button", name="Start attempt").click()
+    expect_current(page, 1)
+
+    page.locator("#q4-block").evaluate("(block) => block.scrollIntoView()")  # scrolled by hand
+    expect(nav_item(page, 4)).to_have_attribute("aria-current", "step")
+    expect_current(page, 4)
+    page.locator("#q2-block .flag-toggle").focus()  # tabbed back to it
+    expect_current(page, 2)
+    nav_item(page, 6).click()  # jumped to from the navigator
+    expect(nav_item(page, 6)).to_have_attribute("aria-current", "step")
+    expect_current(page, 6)
+    assert page.evaluate("window.scrollY") > 0
+    assert_accessible(page)
+
+    page.reload()  # midway: the browser keeps the place, the marker follows it
+    expect_current(page, 6)
+    page.set_viewport_size({"width": 1000, "height": 800})
+    expect(page.locator(".nav-legend")).to_contain_text(
+        "the boxed number is the question you are on"
+    )
+    context.close()
+
+    plain = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = plain.new_page()
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")  # resumes the open attempt
+    expect(page.locator("#q1-block")).to_be_visible()
+    assert current_items(page) == [] and page.locator(".nav-item.current").count() == 0
+    expect(page.locator(".nav-legend-current")).to_be_hidden()
+    plain.close()
+
+
 def submit_blank_attempt(page: Page, start_url: str) -> None:
     """Start the three-question quiz and submit it unanswered: every question is missed."""
     page.goto(start_url)
