@@ -168,9 +168,10 @@ def next_card(
     then new cards), then learning cards due soon, as on the review page.
     """
     pending = _not_rated_since(_session_start(deck, now, time_zone))
+    of_deck = AttemptDecks().cards(deck)
     for queue in (Queue.LEARNING, Queue.REVIEW, Queue.NEW, Queue.LEARN_AHEAD):
         card = db.session.scalar(
-            _cards(user_id, AttemptDecks().cards(deck), LearnerCard)
+            _cards(user_id, of_deck, LearnerCard)
             .where(_queue_condition(queue, now, pending))
             .order_by(LearnerCard.due, LearnerCard.id)
             .limit(1)
