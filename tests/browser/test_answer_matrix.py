@@ -199,4 +199,7 @@ def test_answer_reload_check_and_submit(
         live_clock.now = T0 + timedelta(days=1)
         page.reload()
     expect(feedback_box).to_contain_text("Correct.")
+    # Closed only once the page has loaded: a stylesheet cut off mid-send leaves the test
+    # server's file open, which fails the test at teardown.
+    page.wait_for_load_state("load")
     context.close()
