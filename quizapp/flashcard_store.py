@@ -29,10 +29,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
+from . import attempt_deck
 from .domain.bank import Topic
 from .domain.scheduling import CardState, Rating, Review, review
 from .domain.study import (
     LEARN_AHEAD,
+    Deck,
     DeckKey,
     DoneToday,
     DueCounts,
@@ -79,15 +81,6 @@ def save_preferences(user_id: int, chosen: StudyPreferences) -> None:
 
 
 # --- decks ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Deck:
-    """A set of flashcards a learner can add to their collection and study."""
-
-    key: DeckKey
-    title: str
-    description: str
 
 
 class DeckSource(Protocol):
@@ -175,7 +168,9 @@ class SetDecks:
         )
 
 
-DECK_SOURCES: dict[str, DeckSource] = {source.kind: source for source in (TopicDecks(), SetDecks())}
+DECK_SOURCES: dict[str, DeckSource] = {
+    source.kind: source for source in (TopicDecks(), SetDecks(), attempt_deck.AttemptDecks())
+}
 
 
 def decks(user_id: int) -> list[Deck]:
@@ -391,6 +386,9 @@ def next_card(
     user_id: int, now: datetime, chosen: StudyPreferences, deck: Deck | None = None
 ) -> QueuedCard | None:
     """The card to study now, or None when nothing is due (or the day's limits are reached)."""
+    if deck is not None and deck.key.kind == attempt_deck.KIND:
+        found = attempt_deck.next_card(user_id, deck, now, chosen.zone)
+        return QueuedCard(*found) if found is not None else None
     day = _study_day(user_id, now, chosen)
     for queue in queue_order(allowance(chosen.limits, day.done)):
         card = db.session.scalar(
@@ -408,6 +406,8 @@ def due_counts(
     user_id: int, now: datetime, chosen: StudyPreferences, deck: Deck | None = None
 ) -> DueCounts:
     """Cards left to study today, by queue, within the daily limits."""
+    if deck is not None and deck.key.kind == attempt_deck.KIND:
+        return attempt_deck.due_counts(user_id, deck, now, chosen.zone)
     day = _study_day(user_id, now, chosen)
     new, learning, reviews = db.session.execute(
         select(

@@ -164,6 +164,8 @@ def _render_attempt(
             quiz=attempt.quiz,
             questions=views,
             outcome=taking_store.outcome(attempt),
+            cards_to_study=taking_store.cards_to_study(attempt),
+            practisable=len(taking_store.practisable(attempt)),
             closes_at=closing_time(attempt),
         ), status
     current = current_page(attempt, page)

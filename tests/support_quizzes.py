@@ -12,7 +12,7 @@ from support import create_user
 from quizapp.attempt_store import contents_of, start_or_resume
 from quizapp.bank_store import incoming_items, read_bank, sync_bank
 from quizapp.domain.generation import QuestionKind
-from quizapp.models import Quiz, db
+from quizapp.models import Quiz, QuizLayout, db
 
 SMALL_BANK = Path(__file__).parent / "data" / "bank" / "good"
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -65,7 +65,12 @@ class OneQuestion:
     content: dict[str, Any]
 
 
-def one_question_attempt(app, kind: QuestionKind, feedback: str = "at_end") -> OneQuestion:
+def one_question_attempt(
+    app,
+    kind: QuestionKind,
+    feedback: str = "at_end",
+    layout: QuizLayout = QuizLayout.ALL_ON_ONE_PAGE,
+) -> OneQuestion:
     """A one-question quiz of `kind`, and an attempt at it started for a new student."""
     with app.app_context():
         load_small_bank(app)
@@ -76,6 +81,7 @@ def one_question_attempt(app, kind: QuestionKind, feedback: str = "at_end") -> O
             time_limit_seconds=None,
             kinds=[kind.value],
             feedback_timing=feedback,
+            layout=layout,
             closes_at=T0 + timedelta(days=1),
         )
         attempt = start_or_resume(quiz, student, T0)

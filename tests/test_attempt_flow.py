@@ -18,11 +18,13 @@ from quizapp.models import (
     Attempt,
     AttemptState,
     FeedbackTiming,
+    Question,
     Quiz,
     QuizLayout,
     Role,
     db,
 )
+from quizapp.moderation.store import suppress
 
 
 @pytest.fixture
@@ -276,7 +278,7 @@ def test_the_result_shows_points_time_and_topics(client, auth, app, clock):
         asked = sum(1 for q in attempt.questions if contents[q.position]["topic"] == topic)
         assert f"{topic.capitalize()} {round(earned, 2):g} / {asked}" in text
     assert "Practise the missed questions" in page
-    assert 'href="/flashcards/review"' in page
+    assert f'href="/flashcards/review?deck=attempt:{attempt.id}"' in page
 
 
 def test_practice_runs_exactly_the_missed_questions_and_counts_nowhere(client, auth, quiz, clock):
@@ -309,6 +311,50 @@ def test_practice_runs_exactly_the_missed_questions_and_counts_nowhere(client, a
     assert "(attempt -1)" not in progress  # the practice run is not in the history
     assert "3 left of 3" not in client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
     assert "1 used, 2 left of 3" in client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
+
+
+def test_practice_skips_the_questions_a_reviewer_suppressed(client, auth, quiz, clock):
+    create_user("ani")
+    admin = create_user("ada", Role.ADMIN)
+    auth.login("ani")
+    attempt = start(client, quiz)
+    client.post(f"/attempts/{attempt.id}", data={"action": "submit"})  # all unanswered: all missed
+    db.session.expire_all()
+    missed = [q.question_id for q in attempt.questions]
+    withdrawn = missed[1::2]
+    for question_id in withdrawn:
+        suppress(db.session.get(Question, question_id), admin, "The date is disputed.", T0)
+    db.session.commit()
+
+    result = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
+    kept = len(missed) - len(withdrawn)
+    assert f"Practise the missed questions ({kept})" in result
+    assert f"{len(withdrawn)} of the questions you missed were since withdrawn" in result
+    started = client.post(f"/attempts/{attempt.id}/practice")
+    practice = db.session.get(Attempt, int(started.headers["Location"].rsplit("/", 1)[1]))
+    assert [q.question_id for q in practice.questions] == [
+        question_id for question_id in missed if question_id not in withdrawn
+    ]
+    assert [q.position for q in practice.questions] == list(range(1, kept + 1))
+
+
+def test_nothing_is_practised_when_every_missed_question_was_suppressed(client, auth, quiz, clock):
+    ani = create_user("ani")
+    admin = create_user("ada", Role.ADMIN)
+    auth.login("ani")
+    attempt = start(client, quiz)
+    client.post(f"/attempts/{attempt.id}", data={"action": "submit"})
+    db.session.expire_all()
+    for q in attempt.questions:
+        suppress(db.session.get(Question, q.question_id), admin, "Withdrawn.", T0)
+    db.session.commit()
+    result = client.get(f"/attempts/{attempt.id}").get_data(as_text=True)
+    assert "Practise the missed questions" not in result
+    assert "withdrawn by a reviewer: there is nothing left to practise" in result
+    refused = client.post(f"/attempts/{attempt.id}/practice", follow_redirects=True)
+    flashed = 'flash-error">The questions this attempt missed were since withdrawn'
+    assert flashed in refused.get_data(as_text=True)
+    assert len(attempts_of(ani)) == 1
 
 
 def test_an_open_attempt_cannot_be_practised(client, auth, quiz, clock):

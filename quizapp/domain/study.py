@@ -169,3 +169,12 @@ class DeckKey:
         if not separator or not kind or not key:
             raise ValueError(f"{text!r} is not a deck")
         return cls(kind, key)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A set of flashcards a learner can add to their collection and study."""
+
+    key: DeckKey
+    title: str
+    description: str

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from .. import attempt_deck
 from ..attempt_store import (
     AttemptProblem,
     Window,
@@ -20,7 +21,16 @@ from ..attempt_store import (
     time_rules,
 )
 from ..domain.attempt_progress import Outcome, Progress, outcome_of, progress_of
-from ..models import Assignment, Attempt, AttemptQuestion, AttemptState, Quiz, User, db
+from ..models import (
+    Assignment,
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    QuestionReview,
+    Quiz,
+    User,
+    db,
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,48 @@ def outcome(attempt: Attempt) -> Outcome:
     return outcome_of(scored, attempt.started_at, attempt.finished_at)
 
 
+@dataclass(frozen=True)
+class CardsToStudy:
+    """The flashcards a finished attempt's misses enrolled, as a deck to review."""
+
+    deck: str
+    count: int
+
+
+def cards_to_study(attempt: Attempt) -> CardsToStudy | None:
+    """The deck of the attempt's missed facts' cards, or None: none, or a practice run (which
+    enrols nothing)."""
+    if attempt.practice_of_id is not None or attempt.state is not AttemptState.FINISHED:
+        return None
+    count = attempt_deck.enrolled_cards(attempt.user_id, attempt.id)
+    return CardsToStudy(str(attempt_deck.deck_key(attempt.id)), count) if count else None
+
+
+WITHDRAWN = (
+    "The questions this attempt missed were since withdrawn by a reviewer: "
+    "there is nothing left to practise."
+)
+
+
+def _missed(question: AttemptQuestion) -> bool:
+    return (question.score or 0.0) < 1.0
+
+
+def practisable(attempt: Attempt) -> list[AttemptQuestion]:
+    """The questions the attempt missed, less those a reviewer has suppressed since."""
+    missed = [q for q in attempt.questions if _missed(q)]
+    if not missed:
+        return []
+    suppressed = set(
+        db.session.scalars(
+            QuestionReview.suppressed_ids().where(
+                QuestionReview.question_id.in_({q.question_id for q in missed})
+            )
+        )
+    )
+    return [q for q in missed if q.question_id not in suppressed]
+
+
 def start_practice(source: Attempt, now: datetime) -> Attempt:
     """An untimed practice run of exactly the questions `source` missed, or the open one.
 
@@ -93,13 +145,15 @@ def start_practice(source: Attempt, now: datetime) -> Attempt:
     """
     if source.state is not AttemptState.FINISHED:
         raise AttemptProblem("Finish the attempt before practising its missed questions.")
-    missed = [q for q in source.questions if (q.score or 0.0) < 1.0]
-    if not missed:
+    if not any(_missed(q) for q in source.questions):
         raise AttemptProblem("Every question of this attempt was right: nothing to practise.")
     key = f"practice:{source.id}"
     existing = db.session.scalar(select(Attempt).where(Attempt.open_key == key))
     if existing is not None:
         return existing
+    missed = practisable(source)
+    if not missed:
+        raise AttemptProblem(WITHDRAWN)
     runs = db.session.scalar(
         select(func.count()).where(
             Attempt.user_id == source.user_id,

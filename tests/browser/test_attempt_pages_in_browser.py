@@ -12,7 +12,7 @@ from support import PASSWORD, create_user
 from support_browser import serious_violations
 from support_quizzes import load_small_bank, make_quiz
 
-from quizapp.models import Attempt, AttemptState, Quiz, QuizLayout, db
+from quizapp.models import Attempt, AttemptState, LearnerCard, Quiz, QuizLayout, db
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -143,14 +143,78 @@ def test_a_student_walks_an_attempt_in_each_layout(
         assert attempt.questions[1].response is None
 
 
-def test_practising_the_missed_questions(live_server, three_questions, page: Page):
-    _, quiz_id = three_questions
+def current_items(page: Page) -> list[str]:
+    return page.locator(".nav-item[aria-current]").evaluate_all(
+        "items => items.map((item) => item.dataset.position)"
+    )
+
+
+def expect_current(page: Page, position: int) -> None:
+    """Question `position` alone is marked current, for sight and for screen readers."""
+    item = nav_item(page, position)
+    expect(item).to_have_attribute("aria-current", "step")
+    expect(item).to_have_class(re.compile(r"\bcurrent\b"))
+    expect(item.locator(".nav-status")).to_contain_text("shown now")
+    assert current_items(page) == [str(position)]
+    assert page.locator(".nav-item.current").count() == 1
+
+
+def test_on_one_page_the_navigator_marks_the_question_in_view_or_focused(
+    live_server, browser: Browser
+):
+    with live_server.app.app_context():
+        load_small_bank(live_server.app)
+        create_user("ani")
+        quiz_id = make_quiz(title="Eight questions", question_count=8).id
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}/quizzes/{quiz_id}")
+    page.get_by_role("button", name="Start attempt").click()
+    expect_current(page, 1)
+
+    page.locator("#q4-block").evaluate("(block) => block.scrollIntoView()")  # scrolled by hand
+    expect(nav_item(page, 4)).to_have_attribute("aria-current", "step")
+    expect_current(page, 4)
+    page.locator("#q2-block .flag-toggle").focus()  # tabbed back to it
+    expect_current(page, 2)
+    nav_item(page, 6).click()  # jumped to from the navigator
+    expect(nav_item(page, 6)).to_have_attribute("aria-current", "step")
+    expect_current(page, 6)
+    assert page.evaluate("window.scrollY") > 0
+    assert_accessible(page)
+
+    page.reload()  # midway: the browser keeps the place, the marker follows it
+    expect_current(page, 6)
+    page.set_viewport_size({"width": 1000, "height": 800})
+    expect(page.locator(".nav-legend")).to_contain_text(
+        "the boxed number is the question you are on"
+    )
+    context.close()
+
+    plain = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = plain.new_page()
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/quizzes/{quiz_id}")  # resumes the open attempt
+    expect(page.locator("#q1-block")).to_be_visible()
+    assert current_items(page) == [] and page.locator(".nav-item.current").count() == 0
+    expect(page.locator(".nav-legend-current")).to_be_hidden()
+    plain.close()
+
+
+def submit_blank_attempt(page: Page, start_url: str) -> None:
+    """Start the three-question quiz and submit it unanswered: every question is missed."""
+    page.goto(start_url)
     page.get_by_role("button", name="Start attempt").click()
     page.get_by_role("button", name="Finish attempt…").click()
     page.get_by_role("button", name="Submit all and finish").click()
     expect(page.locator(".score")).to_contain_text("0 / 3 points")
+
+
+def test_practising_the_missed_questions(live_server, three_questions, page: Page):
+    _, quiz_id = three_questions
+    log_in(page, live_server.url)
+    submit_blank_attempt(page, f"{live_server.url}/quizzes/{quiz_id}")
     page.get_by_role("button", name="Practise the missed questions (3)").click()
     expect(page.get_by_text("Practice run: untimed")).to_be_visible()
     expect(page.locator("#countdown")).to_have_count(0)
@@ -159,6 +223,49 @@ def test_practising_the_missed_questions(live_server, three_questions, page: Pag
     expect(page.get_by_role("heading", level=1)).to_have_text("Practice result: Three questions")
     expect(page.get_by_text("not counted in your attempts, grades or gradebook")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_studying_the_missed_questions_as_flashcards_on_a_phone(
+    live_server, three_questions, browser: Browser, javascript
+):
+    app, quiz_id = three_questions
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    log_in(page, live_server.url)
+    submit_blank_attempt(page, f"{live_server.url}/quizzes/{quiz_id}")
+    with app.app_context():
+        attempt_id = db.session.scalar(select(Attempt.id))
+        enrolled = {card.id for card in db.session.scalars(select(LearnerCard))}
+    assert enrolled
+    count = len(enrolled)
+    study = page.get_by_role(
+        "link", name=f"Study them as flashcards ({count} card{'' if count == 1 else 's'})"
+    )
+    study.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Review: Missed in Three questions, attempt 1"
+    )
+    expect(page.locator(".count-new")).to_have_text(f"{count} new")
+    no_sideways_scroll(page)
+    assert_accessible(page, javascript)
+
+    rated = []
+    while page.locator("#rating-form").count():
+        if len(rated) == 1:
+            page.reload()  # midway: the session is rebuilt from the server
+        rated.append(int(page.locator("#rating-form").get_attribute("action").split("/")[-2]))
+        page.get_by_role("link", name="Show answer").click()
+        expect(page.locator("#card-back")).to_be_visible()
+        no_sideways_scroll(page)
+        page.get_by_role("button", name="Easy").click()
+        expect(page.locator(".flash, [role=status]").first).to_contain_text("Easy")
+    assert sorted(rated) == sorted(enrolled)  # each card once, and no other
+    expect(page.get_by_text("You have studied every card this attempt missed")).to_be_visible()
+    assert_accessible(page, javascript)
+    page.get_by_role("link", name="Back to the result").click()
+    expect(page).to_have_url(f"{live_server.url}/attempts/{attempt_id}")
+    context.close()
 
 
 WIDEST = """() => Array.from(document.querySelectorAll("body *"))

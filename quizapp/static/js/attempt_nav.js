@@ -48,6 +48,88 @@
     block.addEventListener("answerchange", refresh);  // the ordering list sets its selects itself
   });
 
+  // All questions on one page: the navigator marks the question the student is on (the one
+  // focused, else the one at the top of the screen below the sticky bar), as the server marks
+  // the page shown in the one-per-page layout.
+  var bar = document.querySelector(".attempt-bar");
+  var blocks = Array.prototype.slice.call(form.querySelectorAll("fieldset.question"));
+  var onePage = document.querySelector(".quiz-nav a.nav-item[href^='#']") !== null;
+  var current = null;
+  var pinned = null;  // focused, or jumped to from the navigator: current while in view
+
+  function barBottom() {
+    return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+  }
+
+  function inView(block) {
+    var box = block.getBoundingClientRect();
+    return box.bottom > barBottom() && box.top < window.innerHeight;
+  }
+
+  function atTopOfScreen() {
+    var top = barBottom();
+    var line = top + (window.innerHeight - top) / 4;
+    var atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    var chosen = blocks[0];
+    blocks.forEach(function (block) {
+      var box = block.getBoundingClientRect();
+      if (box.top <= line || (atBottom && box.top < window.innerHeight)) { chosen = block; }
+    });
+    return chosen;
+  }
+
+  function keepInNavigator(item) {
+    var list = item.closest(".quiz-nav-list");
+    if (!list || item.offsetParent !== list || list.scrollWidth <= list.clientWidth) { return; }
+    var left = item.offsetLeft;
+    if (left < list.scrollLeft || left + item.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = left - (list.clientWidth - item.offsetWidth) / 2;
+    }
+  }
+
+  function markCurrent() {
+    var block = pinned && inView(pinned) ? pinned : atTopOfScreen();
+    if (block !== pinned) { pinned = null; }
+    if (!block || block === current) { return; }
+    [current, block].forEach(function (each, index) {
+      if (!each) { return; }
+      var item = navItem(each.dataset.position);
+      if (!item) { return; }
+      item.classList.toggle("current", index === 1);
+      if (index === 1) { item.setAttribute("aria-current", "step"); keepInNavigator(item); }
+      else { item.removeAttribute("aria-current"); }
+      describe(item);
+    });
+    current = block;
+  }
+
+  if (onePage && blocks.length) {
+    var scheduled = false;
+    var later = function () {
+      if (scheduled) { return; }
+      scheduled = true;
+      window.requestAnimationFrame(function () { scheduled = false; markCurrent(); });
+    };
+    form.addEventListener("focusin", function (event) {
+      var block = event.target.closest("fieldset.question");
+      if (block) { pinned = block; markCurrent(); }
+    });
+    var pinTarget = function (hash) {
+      var block = hash ? document.getElementById(hash.slice(1)) : null;
+      if (block && blocks.indexOf(block) !== -1) { pinned = block; }
+    };
+    document.querySelector(".quiz-nav").addEventListener("click", function (event) {
+      var link = event.target.closest("a.nav-item");
+      if (link) { pinTarget(link.hash); later(); }  // after the browser has scrolled to it
+    });
+    pinTarget(window.location.hash);  // arrived from the summary's "Answer question N"
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    var legend = document.querySelector(".nav-legend-current");
+    if (legend) { legend.hidden = false; }
+    markCurrent();
+  }
+
   function showFlag(button, flagged) {
     var position = button.dataset.position;
     button.value = (flagged ? "unflag-" : "flag-") + position;
