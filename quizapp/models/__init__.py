@@ -93,6 +93,7 @@ from .quizzes import (  # noqa: E402
     Quiz,
     QuizLayout,
 )
+from .schedule_fitting import ScheduleFit  # noqa: E402
 from .teaching import (  # noqa: E402
     Assignment,
     AssignmentExtraTime,
@@ -134,6 +135,7 @@ __all__ = [
     "ReviewLog",
     "ReviewSource",
     "Role",
+    "ScheduleFit",
     "SchoolClass",
     "SearchEntry",
     "SetShare",
