@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
-from wtforms.validators import AnyOf, Optional
 
 RETURN_PAGES = {"stats": "flashcards.stats", "settings": "flashcards.settings"}
 
 
 class OptimiseForm(FlaskForm):
-    back = HiddenField(validators=[Optional(), AnyOf(list(RETURN_PAGES))])
+    back = HiddenField()
+    """A key of RETURN_PAGES; anything else returns to Statistics."""

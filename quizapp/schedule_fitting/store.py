@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.local_time import zone
@@ -49,9 +49,14 @@ def outlook(fit: ScheduleFit | None) -> tuple[RetentionOutlook, ...]:
 
 def review_log(user_id: int) -> list[LoggedReview]:
     """Every review the learner made, with its source (the fit leaves out recognition)."""
+    # The source is read as text, so a source this code does not know (a new review mode) still
+    # loads and is judged by `feeds_fitting` rather than failing the run.
     rows = db.session.execute(
         select(
-            ReviewLog.learner_card_id, ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.source
+            ReviewLog.learner_card_id,
+            ReviewLog.reviewed_at,
+            ReviewLog.rating,
+            type_coerce(ReviewLog.source, String),
         ).where(ReviewLog.user_id == user_id)
     ).all()
     return [
@@ -114,10 +119,9 @@ def _write(user_id: int, values: dict[str, object]) -> None:
 
 def learners_with_reviews() -> list[tuple[int, str]]:
     """(id, username) of every learner with at least one review, for the nightly run."""
-    return list(
-        db.session.execute(
-            select(User.id, User.username)
-            .where(select(ReviewLog.id).where(ReviewLog.user_id == User.id).exists())
-            .order_by(User.id)
-        ).tuples()
-    )
+    rows = db.session.execute(
+        select(User.id, User.username)
+        .where(select(ReviewLog.id).where(ReviewLog.user_id == User.id).exists())
+        .order_by(User.id)
+    ).all()
+    return [(user_id, username) for user_id, username in rows]
