@@ -1,13 +1,14 @@
 """What each desired retention costs and gives, for the default and for fitted FSRS parameters.
 
 Fits a parameter set to a synthetic review log (a forgetful learner, fixed seed: the same log the
-tests use), prints how the defaults and the fit score on the later part of that log, then, for both
-parameter sets, fsrs-rs-python's simulation of a year of study at desired retentions 0.80, 0.85,
-0.90 and 0.95: reviews per day, minutes per day and cards memorised after 365 days. Last, it times
-the Settings page that shows these figures: the first view in a fresh process, with and without
-simulating the default figures then (gunicorn.conf.py simulates them as a worker starts), and the
-views after it (cached). The last line is
-`retention fit_s=<s> settings_cold_ms=<ms> settings_first_ms=<ms> settings_cached_ms=<ms>`.
+tests use) and prints how the defaults and the fit score on the later part of that log, then how
+long a fit takes at its bound of 20,000 items. Then, for both parameter sets, fsrs-rs-python's
+simulation of a year of study at desired retentions 0.80, 0.85, 0.90 and 0.95: reviews per day,
+minutes per day and cards memorised after 365 days. Last, it times the Settings page that shows
+these figures: the first view in a fresh process, with and without simulating the default figures
+then (gunicorn.conf.py simulates them as a worker starts), and the views after it (cached). The
+last line is `retention fit_s= cap_fit_s= settings_cold_ms= settings_first_ms= settings_cached_ms=`
+with the figures.
 
     .venv/bin/python bench/retention.py
 """
@@ -25,7 +26,12 @@ from flask_migrate import upgrade
 from quizapp import create_app
 from quizapp.domain import retention_outlook as outlook_module
 from quizapp.domain.retention_outlook import NEW_CARDS_PER_DAY, SIMULATED_DAYS, retention_outlook
-from quizapp.domain.schedule_fitting import DEFAULT_PARAMETERS, fit_and_evaluate, training_items
+from quizapp.domain.schedule_fitting import (
+    DEFAULT_PARAMETERS,
+    MAX_TRAINING_ITEMS,
+    fit_and_evaluate,
+    training_items,
+)
 from quizapp.domain.synthetic_reviews import FORGETFUL_LEARNER, synthetic_log
 from quizapp.models import Role, User, db
 from quizapp.passwords import hash_password
@@ -51,6 +57,20 @@ def fitted_parameters() -> tuple[tuple[float, ...], float]:
     print(f"  fitted:   log loss {scores.fitted.log_loss:.4f}, RMSE {scores.fitted.rmse:.2%}")
     print(f"  kept: {'fitted' if scores.prefers_fitted else 'defaults'}")
     return fit.parameters, seconds
+
+
+def fit_seconds_at_the_cap() -> float:
+    """A run's time at its bound: a log longer than MAX_TRAINING_ITEMS items (the rest unused)."""
+    log = synthetic_log(FORGETFUL_LEARNER, seed=2, days=365, new_cards_per_day=8)
+    items = training_items(log, UTC)
+    assert len(items) > MAX_TRAINING_ITEMS, len(items)
+    started = time.perf_counter()
+    fit_and_evaluate(items)
+    seconds = time.perf_counter() - started
+    print(
+        f"fit at the cap: {len(items)} items, the latest {MAX_TRAINING_ITEMS} used: {seconds:.2f} s"
+    )
+    return seconds
 
 
 def print_outlook(label: str, parameters) -> None:
@@ -104,6 +124,7 @@ def settings_page_ms(simulate_first: bool) -> tuple[float, float]:
 
 def main() -> None:
     parameters, fit_seconds = fitted_parameters()
+    cap_seconds = fit_seconds_at_the_cap()
     print_outlook("default parameters", DEFAULT_PARAMETERS)
     print_outlook("fitted parameters", parameters)
     cold, _ = settings_page_ms(simulate_first=True)
@@ -113,8 +134,9 @@ def main() -> None:
         f"{warmed:.0f} ms in a warmed worker; then {cached:.1f} ms (median of {CACHED_VIEWS})"
     )
     print(
-        f"retention fit_s={fit_seconds:.2f} settings_cold_ms={cold:.0f} "
-        f"settings_first_ms={warmed:.0f} settings_cached_ms={cached:.1f}"
+        f"retention fit_s={fit_seconds:.2f} cap_fit_s={cap_seconds:.2f} "
+        f"settings_cold_ms={cold:.0f} settings_first_ms={warmed:.0f} "
+        f"settings_cached_ms={cached:.1f}"
     )
 
 
