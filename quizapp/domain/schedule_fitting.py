@@ -31,7 +31,7 @@ PARAMETER_COUNT = len(DEFAULT_PARAMETERS)
 MIN_TRAINING_ITEMS = 400
 # The later share of the history that the fit never sees and both parameter sets are scored on.
 TEST_SHARE = 0.25
-# The most recent items a run uses: this bounds a run's time (about a second on one core; see
+# The most recent items a run uses: this bounds a run's time (one to two seconds of one core; see
 # bench/retention.py) whatever the size of the log. A long history keeps its latest habits.
 MAX_TRAINING_ITEMS = 20_000
 # The optimiser's seed: the same log always gives the same parameters.
