@@ -38,7 +38,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 bench: $(VENV)/.installed-test
-	@for script in due_query pages classroom import_confirm; do \
+	@for script in due_query pages classroom import_confirm retention; do \
 		$(BIN)/python bench/$$script.py || exit 1; done
 
 clean:

@@ -23,3 +23,12 @@ limit_request_field_size = 8190
 # Proxy headers are trusted by the app (QUIZAPP_PROXY_FIX_HOPS), not by gunicorn.
 forwarded_allow_ips = "127.0.0.1"
 accesslog = "-"
+
+
+def post_worker_init(worker):
+    """Simulate the default desired-retention figures as the worker starts (about a third of a
+    second), so that no learner's first Settings page waits for them."""
+    from quizapp.domain.retention_outlook import retention_outlook
+    from quizapp.domain.schedule_fitting import DEFAULT_PARAMETERS
+
+    retention_outlook(DEFAULT_PARAMETERS)

@@ -61,15 +61,18 @@ from .models import (
     db,
 )
 from .models.bank import QUESTION_CARD_PREFIX
+from .schedule_fitting.store import with_fitted_parameters
 
 # --- preferences ---------------------------------------------------------------------------------
 
 
 def preferences(user_id: int) -> StudyPreferences:
-    """The learner's flashcard options (the defaults until they save their own)."""
+    """The learner's flashcard options (the defaults until they save their own), scheduling with
+    the parameters fitted to them when a fit was kept."""
     time_zone = db.session.get(User, user_id).time_zone
     row = db.session.get(LearnerSettings, user_id)
-    return row.preferences(time_zone) if row is not None else StudyPreferences(time_zone=time_zone)
+    chosen = row.preferences(time_zone) if row else StudyPreferences(time_zone=time_zone)
+    return with_fitted_parameters(user_id, chosen)
 
 
 def save_preferences(user_id: int, chosen: StudyPreferences) -> None:

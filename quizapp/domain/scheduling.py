@@ -73,6 +73,8 @@ class SchedulerSettings:
     learning_steps: tuple[timedelta, ...] = DEFAULT_LEARNING_STEPS
     relearning_steps: tuple[timedelta, ...] = DEFAULT_RELEARNING_STEPS
     maximum_interval_days: int = MAXIMUM_INTERVAL_DAYS
+    parameters: tuple[float, ...] | None = None
+    """FSRS's 21 memory-model parameters fitted to the learner; None for FSRS's defaults."""
 
     def __post_init__(self) -> None:
         if not MIN_DESIRED_RETENTION <= self.desired_retention <= MAX_DESIRED_RETENTION:
@@ -219,6 +221,7 @@ def _fuzzed_days(days: int, card_id: int, review_number: int, maximum: int) -> i
 @lru_cache(maxsize=64)
 def _scheduler(settings: SchedulerSettings) -> fsrs.Scheduler:
     return fsrs.Scheduler(
+        parameters=settings.parameters or fsrs.scheduler.DEFAULT_PARAMETERS,
         desired_retention=settings.desired_retention,
         learning_steps=settings.learning_steps,
         relearning_steps=settings.relearning_steps,

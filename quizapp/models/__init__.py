@@ -23,6 +23,7 @@ from .quizzes import (
     Quiz,
     QuizLayout,
 )
+from .schedule_fitting import ScheduleFit
 from .teaching import (
     Assignment,
     AssignmentExtraTime,
@@ -66,6 +67,7 @@ __all__ = [
     "ReviewLog",
     "ReviewSource",
     "Role",
+    "ScheduleFit",
     "SchoolClass",
     "SearchEntry",
     "SetShare",
