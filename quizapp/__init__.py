@@ -42,6 +42,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
     from .flashcards_tools import views as flashcard_tools
+    from .review_modes import views as review_modes
     from .taking import views as taking_views
 
     app.register_blueprint(main.bp)
@@ -51,6 +52,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(taking_views.bp)
     app.register_blueprint(flashcards.bp)
     app.register_blueprint(flashcard_tools.bp)
+    app.register_blueprint(review_modes.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(teach.bp)

@@ -323,7 +323,7 @@ def _study_day(user_id: int, now: datetime, chosen: StudyPreferences) -> StudyDa
         ).where(
             ReviewLog.user_id == user_id,
             ReviewLog.reviewed_at >= start,
-            ReviewLog.source == ReviewSource.REVIEW,
+            ReviewLog.rated_on_review_page(),
         )
     ).one()
     reviewed = db.session.execute(

@@ -41,6 +41,15 @@ class ReviewMode(StrEnum):
         return {"flip": "Flip", "type": "Type the answer", "choose": "Choose"}[self.value]
 
 
+@dataclass(frozen=True)
+class ModePreferences:
+    """The learner's settings: the mode a session starts in, and whether new cards take the
+    learn path (choose, then type, then the schedule)."""
+
+    review_mode: ReviewMode = ReviewMode.FLIP
+    learn_path: bool = False
+
+
 class LearnStep(StrEnum):
     """Where a card stands on the learn path: new cards are chosen, then typed, then scheduled."""
 
