@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, Field, HiddenField, IntegerField, RadioField, StringField
+from wtforms import (
+    BooleanField,
+    Field,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    StringField,
+)
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from .domain.review_modes import ReviewMode
@@ -76,6 +84,6 @@ class SettingsForm(FlaskForm):
     relearning_steps = StringField("Relearning steps", validators=[_steps])
     review_mode = RadioField(
         "Start each review session in",
-        choices=[(mode.value, mode.label) for mode in ReviewMode],
+        choices=[SelectChoice(mode.value, mode.label) for mode in ReviewMode],
     )
     learn_path = BooleanField("New cards: choose the answer first, then type it, then schedule it")

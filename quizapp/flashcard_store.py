@@ -396,7 +396,8 @@ def next_card(
         card = db.session.scalar(
             _candidates(user_id, deck, day)
             .where(_queue_condition(queue, now, day))
-            .order_by(LearnerCard.due, LearnerCard.id)
+            # A new card recognised among options comes back to be typed before other new ones.
+            .order_by(LearnerCard.recognised_at.is_(None), LearnerCard.due, LearnerCard.id)
             .limit(1)
         )
         if card is not None:
