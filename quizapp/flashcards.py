@@ -114,8 +114,8 @@ def review():
             summary=day_summary.today(_user_id(), now, chosen),
         )
     card = queued.card
-    wanted = modes.session_mode(request.args.get("mode"), _user_id())
-    mode, question = modes.card_mode(card, wanted)
+    wanted = mode_store.session_mode(request.args.get("mode"), _user_id())
+    mode, question = mode_store.card_mode(card, wanted)
     if question is not None:
         return modes.card_page(
             card, mode, question, wanted=wanted, deck=deck, chosen=chosen, now=now
@@ -142,7 +142,7 @@ def answer(card_id: int):
         review_count=card.reps,
         shown_at=review_page.shown_at_or_now(request.args.get("shown_at"), now),
         deck=_deck_arg(deck) or "",
-        mode=modes.session_mode(request.args.get("mode"), _user_id()).value,
+        mode=mode_store.session_mode(request.args.get("mode"), _user_id()).value,
     )
     return _card_page(card, form, deck, store.preferences(_user_id()), now, revealed=True)
 

@@ -13,13 +13,17 @@ from sqlalchemy import select, update
 from .. import flashcard_store
 from ..domain.review_modes import (
     ChoiceOutcome,
+    LearnStep,
     ModePreferences,
     ModeQuestion,
     ReviewMode,
     TypedGrade,
     candidate_question_ids,
+    learn_step,
+    mode_for_card,
     mode_questions,
     overruled,
+    parse_mode,
 )
 from ..domain.scheduling import CardMemory, Rating, Review
 from ..domain.study import StudyPreferences
@@ -50,6 +54,27 @@ def save_mode_preferences(user_id: int, chosen: ModePreferences) -> None:
     assert row is not None, "save_preferences first"
     row.review_mode = chosen.review_mode.value
     row.learn_path = chosen.learn_path
+
+
+def session_mode(text: str | None, user_id: int) -> ReviewMode:
+    """The mode named in the request, else the learner's setting."""
+    return parse_mode(text) or mode_preferences(user_id).review_mode
+
+
+def card_mode(card: LearnerCard, wanted: ReviewMode) -> tuple[ReviewMode, ModeQuestion | None]:
+    """The mode this card is asked in now, and the question that asks it (None for flip)."""
+    questions = questions_for(card)
+    mode = mode_for_card(
+        wanted,
+        learn_path=mode_preferences(card.user_id).learn_path,
+        step=card_step(card),
+        available=questions,
+    )
+    return mode, questions.get(mode)
+
+
+def card_step(card: LearnerCard) -> LearnStep:
+    return learn_step(card.reps == 0, card.recognised_at is not None)
 
 
 def questions_for(card: LearnerCard) -> dict[ReviewMode, ModeQuestion]:

@@ -16,15 +16,11 @@ from .. import clock
 from .. import flashcard_store as cards
 from ..domain.generation import Flashcard as CardFace
 from ..domain.review_modes import (
-    LearnStep,
     ModeQuestion,
     ReviewMode,
     choice_outcome,
     grade_typed,
-    learn_step,
-    mode_for_card,
     parse_choice,
-    parse_mode,
     parse_typed,
 )
 from ..domain.scheduling import Rating, format_interval
@@ -48,27 +44,6 @@ def review_mode_helpers():
 
 def _user_id() -> int:
     return int(current_user.id)
-
-
-def session_mode(text: str | None, user_id: int) -> ReviewMode:
-    """The mode named in the request, else the learner's setting."""
-    return parse_mode(text) or store.mode_preferences(user_id).review_mode
-
-
-def card_mode(card: LearnerCard, wanted: ReviewMode) -> tuple[ReviewMode, ModeQuestion | None]:
-    """The mode this card is asked in now, and the question that asks it (None for flip)."""
-    questions = store.questions_for(card)
-    mode = mode_for_card(
-        wanted,
-        learn_path=store.mode_preferences(card.user_id).learn_path,
-        step=_step(card),
-        available=questions,
-    )
-    return mode, questions.get(mode)
-
-
-def _step(card: LearnerCard) -> LearnStep:
-    return learn_step(card.reps == 0, card.recognised_at is not None)
 
 
 def card_page(
@@ -104,7 +79,7 @@ def card_page(
         form=form,
         error=error,
         counts=cards.due_counts(card.user_id, now, chosen, deck),
-        learn_step=_step(card),
+        learn_step=store.card_step(card),
     )
     return page, status
 
@@ -119,7 +94,7 @@ def _answered(card_id: int, mode: ReviewMode, form_class: type[TypedAnswerForm |
     card = cards.learner_card(_user_id(), card_id) or abort(404)
     form = form_class()
     deck = cards.find_deck(_user_id(), form.deck.data) if form.deck.data else None
-    wanted = session_mode(form.mode.data, _user_id())
+    wanted = store.session_mode(form.mode.data, _user_id())
     question = store.questions_for(card).get(mode)
     return card, form, deck, wanted, question
 
@@ -198,7 +173,7 @@ def result(log_id: int):
     if log.source not in (ReviewSource.TYPED, ReviewSource.RECOGNITION):
         abort(404)
     deck = cards.find_deck(_user_id(), request.args.get("deck"))
-    wanted = session_mode(request.args.get("mode"), _user_id())
+    wanted = store.session_mode(request.args.get("mode"), _user_id())
     mode = ReviewMode.TYPE if log.source is ReviewSource.TYPED else ReviewMode.CHOOSE
     question = store.questions_for(log.card).get(mode)
     grade = _typed_grade(log, question)
@@ -234,7 +209,7 @@ def overrule(log_id: int):
     log = store.own_log(_user_id(), log_id) or abort(404)
     form = OverruleForm()
     deck_arg = _deck_arg(cards.find_deck(_user_id(), form.deck.data)) if form.deck.data else None
-    mode_arg = session_mode(form.mode.data, _user_id()).value
+    mode_arg = store.session_mode(form.mode.data, _user_id()).value
     if not form.validate_on_submit():
         flash("The form had expired; nothing changed. Please try again.", "error")
         return redirect(url_for(".result", log_id=log.id, deck=deck_arg, mode=mode_arg))
