@@ -183,7 +183,9 @@ def test_a_typed_year_that_is_not_a_year_gets_a_message(client, learner):
     response = post_typed(client, card_id, "nineteen ninety-four")
     assert response.status_code == 422
     text = response.get_data(as_text=True)
-    assert "Enter a year, such as 1994." in text and 'value="nineteen ninety-four"' in text
+    assert "Enter a whole year in digits." in text and 'value="nineteen ninety-four"' in text
+    year = question_of(card_id, "event-year")["answer"]["value"]
+    assert str(year) not in text, "the message gives no example that could be the answer"
     assert review_count(learner.id) == 0
 
 

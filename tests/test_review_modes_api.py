@@ -101,7 +101,7 @@ def test_a_wrong_choice_rates_again(client, headers):
         ("type", "", "Type your answer before checking it."),
         ("type", None, "Type your answer before checking it."),
         ("type", ["1994"], "Send a number."),
-        ("type", "x" * 10_000, "Enter a year"),
+        ("type", "x" * 10_000, "Enter a whole year in digits."),
         ("choose", "1066", "Choose one of the four options shown."),
         ("choose", 1994, "Choose one of the four options shown."),
     ],

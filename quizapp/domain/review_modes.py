@@ -203,6 +203,10 @@ def choice_options(
 
 MAX_TYPED_LENGTH = 200
 EMPTY_ANSWER = "Type your answer before checking it."
+_NUMBER_MESSAGES = {
+    QuestionKind.YEAR: "Enter a whole year in digits.",
+    QuestionKind.NUMERIC: "Enter a number in digits (commas between thousands are fine).",
+}
 
 
 @dataclass(frozen=True)
@@ -232,6 +236,10 @@ def parse_typed(kind: QuestionKind, value: Any, *, from_json: bool = False) -> P
         parsed = parse_form_response(shown, [value], {})
     if parsed.error is None and parsed.response is None:
         return Parsed(error=EMPTY_ANSWER)
+    if parsed.error is not None and parsed.error.startswith("Enter ") and kind in _NUMBER_MESSAGES:
+        # The quizzes' "Enter a year, such as 1994." gives an example that could be this card's
+        # answer; a JSON value of the wrong type keeps its own message.
+        return Parsed(error=_NUMBER_MESSAGES[kind])
     return parsed
 
 

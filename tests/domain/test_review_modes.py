@@ -100,7 +100,7 @@ def test_an_empty_answer_is_refused_with_a_message(text):
 
 def test_a_huge_or_malformed_answer_is_refused_with_a_message():
     assert "200" in parse_typed(K.SHORT_TEXT, "x" * (MAX_TYPED_LENGTH + 1)).error
-    assert parse_typed(K.YEAR, "nineteen ninety").error == "Enter a year, such as 1994."
+    assert parse_typed(K.YEAR, "nineteen ninety").error == "Enter a whole year in digits."
     assert parse_typed(K.YEAR, 1994, from_json=True).response == 1994
     assert parse_typed(K.SHORT_TEXT, 5, from_json=True).error == "Send a string."
     assert parse_typed(K.SHORT_TEXT, None, from_json=True).error == EMPTY_ANSWER
