@@ -43,6 +43,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
     from .flashcards_tools import views as flashcard_tools
     from .schedule_fitting import views as schedule_fitting
+    from .review_modes import views as review_modes
     from .taking import views as taking_views
 
     app.register_blueprint(main.bp)
@@ -53,6 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(flashcards.bp)
     app.register_blueprint(flashcard_tools.bp)
     app.register_blueprint(schedule_fitting.bp)
+    app.register_blueprint(review_modes.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(tokens.bp)
     app.register_blueprint(teach.bp)

@@ -321,7 +321,7 @@ def _study_day(user_id: int, now: datetime, chosen: StudyPreferences) -> StudyDa
         ).where(
             ReviewLog.user_id == user_id,
             ReviewLog.reviewed_at >= start,
-            ReviewLog.source == ReviewSource.REVIEW,
+            ReviewLog.rated_on_review_page(),
         )
     ).one()
     reviewed = db.session.execute(
@@ -397,7 +397,8 @@ def next_card(
         card = db.session.scalar(
             _candidates(user_id, deck, day)
             .where(_queue_condition(queue, now, day))
-            .order_by(LearnerCard.due, LearnerCard.id)
+            # A new card recognised among options comes back to be typed before other new ones.
+            .order_by(LearnerCard.recognised_at.is_(None), LearnerCard.due, LearnerCard.id)
             .limit(1)
         )
         if card is not None:

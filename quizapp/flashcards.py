@@ -23,7 +23,7 @@ from . import clock, exports, learner_stats, stats_charts
 from . import flashcard_store as store
 from .access import teacher_required
 from .domain.generation import Flashcard as CardFace
-from .domain.numbers import parse_digits
+from .domain.review_modes import ModePreferences, ReviewMode, parse_mode
 from .domain.scheduling import (
     Rating,
     SchedulerSettings,
@@ -34,17 +34,13 @@ from .domain.scheduling import (
 )
 from .domain.study import DailyLimits, StudyPreferences
 from .flashcard_forms import ReviewForm, SettingsForm
-from .flashcards_tools import day_summary, undo
+from .flashcards_tools import day_summary, review_page, undo
+from .flashcards_tools.review_page import duration_ms, epoch_ms
 from .models import Flashcard, LearnerCard, db
+from .review_modes import store as mode_store
+from .review_modes import views as modes
 
 bp = Blueprint("flashcards", __name__, url_prefix="/flashcards")
-
-# Anki's cap on the time counted for one answer: a card left open over lunch is not a slow answer.
-MAX_ANSWER_MS = 60_000
-STALE_REVIEW = (
-    "That card was already rated (a second click, or an older page), so nothing changed. "
-    "Here is the next card."
-)
 
 
 def _user_id() -> int:
@@ -118,11 +114,18 @@ def review():
             summary=day_summary.today(_user_id(), now, chosen),
         )
     card = queued.card
+    wanted = mode_store.session_mode(request.args.get("mode"), _user_id())
+    mode, question = mode_store.card_mode(card, wanted)
+    if question is not None:
+        return modes.card_page(
+            card, mode, question, wanted=wanted, deck=deck, chosen=chosen, now=now
+        )
     form = ReviewForm(
         formdata=None,
         review_count=card.reps,
-        shown_at=str(_epoch_ms(now)),
+        shown_at=str(epoch_ms(now)),
         deck=_deck_arg(deck) or "",
+        mode=wanted.value,
     )
     return _card_page(card, form, deck, chosen, now, revealed=False)
 
@@ -134,12 +137,12 @@ def answer(card_id: int):
     card = store.learner_card(_user_id(), card_id) or abort(404)
     deck = _deck_or_404(request.args.get("deck"))
     now = clock.now()
-    shown_at = request.args.get("shown_at", "")
     form = ReviewForm(
         formdata=None,
         review_count=card.reps,
-        shown_at=shown_at if parse_digits(shown_at) is not None else str(_epoch_ms(now)),
+        shown_at=review_page.shown_at_or_now(request.args.get("shown_at"), now),
         deck=_deck_arg(deck) or "",
+        mode=mode_store.session_mode(request.args.get("mode"), _user_id()).value,
     )
     return _card_page(card, form, deck, store.preferences(_user_id()), now, revealed=True)
 
@@ -163,16 +166,16 @@ def rate(card_id: int):
             form.review_count.data,
             now,
             chosen,
-            duration_ms=_duration_ms(form.shown_at.data, now),
+            duration_ms=duration_ms(form.shown_at.data, now),
         )
         undo.remember(session, _user_id(), before, result)
         db.session.commit()
     except (store.StaleReview, IntegrityError):
         db.session.rollback()
-        flash(STALE_REVIEW, "error")
+        flash(review_page.STALE_REVIEW, "error")
     else:
         flash(f"{rating.label}: next review in {format_interval(result.interval)}.", "success")
-    return redirect(url_for(".review", deck=_deck_arg(deck)))
+    return redirect(url_for(".review", deck=_deck_arg(deck), mode=parse_mode(form.mode.data)))
 
 
 def _card_page(
@@ -197,25 +200,15 @@ def _card_page(
         ratings=[(rating, format_interval(intervals[rating])) for rating in Rating],
         revealed=revealed,
         answer_url=url_for(
-            ".answer", card_id=card.id, deck=_deck_arg(deck), shown_at=form.shown_at.data
+            ".answer",
+            card_id=card.id,
+            deck=_deck_arg(deck),
+            shown_at=form.shown_at.data,
+            mode=parse_mode(form.mode.data),
         ),
+        session_mode=parse_mode(form.mode.data),
     )
     return page, status
-
-
-def _epoch_ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def _duration_ms(shown_at: str | None, now: datetime) -> int | None:
-    """How long the card was on screen, from the time stamped into the page; None if unknown."""
-    shown_ms = parse_digits(shown_at or "")
-    if shown_ms is None:
-        return None
-    elapsed = _epoch_ms(now) - shown_ms
-    if elapsed < 0:
-        return None
-    return min(elapsed, MAX_ANSWER_MS)
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -225,6 +218,7 @@ def _duration_ms(shown_at: str | None, now: datetime) -> int | None:
 @login_required
 def settings():
     current = store.preferences(_user_id())
+    modes_chosen = mode_store.mode_preferences(_user_id())
     form = SettingsForm(
         data={
             "desired_retention": current.scheduler.desired_retention,
@@ -232,6 +226,8 @@ def settings():
             "reviews_per_day": current.limits.reviews,
             "learning_steps": format_steps(current.scheduler.learning_steps),
             "relearning_steps": format_steps(current.scheduler.relearning_steps),
+            "review_mode": modes_chosen.review_mode.value,
+            "learn_path": modes_chosen.learn_path,
         }
     )
     if form.validate_on_submit():
@@ -247,6 +243,9 @@ def settings():
                     new_cards=form.new_cards_per_day.data, reviews=form.reviews_per_day.data
                 ),
             ),
+        )
+        mode_store.save_mode_preferences(
+            _user_id(), ModePreferences(ReviewMode(form.review_mode.data), form.learn_path.data)
         )
         db.session.commit()
         flash("Your flashcard settings are saved.", "success")

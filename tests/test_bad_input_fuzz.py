@@ -212,6 +212,7 @@ def world(app, clock) -> World:
         "fact_id": "figure.no-such-person",
         "flag_id": 1,
         "token_id": 1,
+        "log_id": 1,
     }
     world = World(values, clients, {"Authorization": "Bearer fz"})
     world.fields_by_action = crawl_forms(app, world)

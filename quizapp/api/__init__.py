@@ -110,10 +110,10 @@ def init_app(app: Flask) -> None:
         "sessionCookie", {"type": "apiKey", "in": "cookie", "name": "session"}
     )
 
-    from . import flashcards, quizzes
+    from . import flashcards, quizzes, review_modes
 
     guarded = set()
-    for blueprint in (quizzes.blp, flashcards.blp):
+    for blueprint in (quizzes.blp, flashcards.blp, review_modes.blp):
         csrf.exempt(blueprint)
         api.register_blueprint(blueprint, url_prefix="/api/v1")
         guarded.add(blueprint.name)

@@ -28,9 +28,11 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def normalise_text(text: str) -> str:
     """Case, accents, punctuation and spacing removed: "Xankəndi" and "xankendi" compare equal."""
-    text = text.translate(_TRANSLITERATIONS)
+    # Transliterated after decomposing, so a letter that also carries an accent ("Ǿ") is
+    # reduced like the bare letter ("Ø").
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    without_marks = without_marks.translate(_TRANSLITERATIONS)
     return " ".join(_NOT_WORD.sub(" ", without_marks.casefold()).split())
 
 

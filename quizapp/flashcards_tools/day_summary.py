@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 
 from ..domain.scheduling import Rating
 from ..domain.study import StudyPreferences, day_start, study_day
-from ..models import ReviewLog, ReviewSource, db
+from ..models import ReviewLog, db
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def today(user_id: int, now: datetime, chosen: StudyPreferences) -> DaySummary:
             func.coalesce(func.sum(case((ReviewLog.rating == int(Rating.AGAIN), 1), else_=0)), 0),
         ).where(
             ReviewLog.user_id == user_id,
-            ReviewLog.source == ReviewSource.REVIEW,
+            ReviewLog.rated_on_review_page(),
             ReviewLog.reviewed_at >= start,
             ReviewLog.reviewed_at <= now,
         )

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     and_,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -27,12 +28,17 @@ from .bank import Flashcard
 from .base import db, string_enum, utcnow
 
 NOTE_MAX_LENGTH = 1000
+RESPONSE_MAX_LENGTH = 200
 
 
 class ReviewSource(enum.StrEnum):
-    """What rated the card: the learner on the review page, or an answer in a quiz."""
+    """What rated the card: the learner flipping it on the review page, an answer they typed
+    there, a choice among options (recognition, weaker evidence than recall: a fitter of memory
+    parameters leaves these out), or an answer in a quiz."""
 
     REVIEW = "review"
+    TYPED = "typed"
+    RECOGNITION = "recognition"
     QUIZ = "quiz"
 
 
@@ -68,6 +74,8 @@ class LearnerCard(db.Model):
     """Set while the card's deck is out of the learner's collection; its history stays."""
     note: Mapped[str | None] = mapped_column(String(NOTE_MAX_LENGTH))
     """The learner's own words on the card, shown with the answer; the bank card is untouched."""
+    recognised_at: Mapped[datetime | None]
+    """When the learner, new to the card, chose its answer among options: it is typed next."""
 
     flashcard: Mapped[Flashcard] = relationship()
 
@@ -138,8 +146,18 @@ class ReviewLog(db.Model):
     difficulty: Mapped[float | None]
     due: Mapped[datetime]
     """When the review scheduled the card next."""
+    response: Mapped[str | None] = mapped_column(String(RESPONSE_MAX_LENGTH))
+    """What the learner typed or chose (type and choose modes)."""
+    overruled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The learner overruled the verdict on their typed answer ("I was right: typo")."""
 
     card: Mapped[LearnerCard] = relationship()
+
+    @classmethod
+    def rated_on_review_page(cls) -> ColumnElement[bool]:
+        """Ratings the learner chose to study (any review mode): not quiz answers, nor the
+        unrated recognition of a new card (review number 0)."""
+        return and_(cls.source != ReviewSource.QUIZ, cls.review_number > 0)
 
 
 class LearnerSettings(db.Model):
@@ -156,6 +174,10 @@ class LearnerSettings(db.Model):
     learning_steps: Mapped[str] = mapped_column(String(100))
     """Written as the learner types them ("1m 10m")."""
     relearning_steps: Mapped[str] = mapped_column(String(100))
+    review_mode: Mapped[str] = mapped_column(String(10), default="flip", server_default="flip")
+    """The mode a review session starts in: flip, type or choose."""
+    learn_path: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """New cards are first chosen among options, then typed, then scheduled."""
 
     def preferences(self, time_zone: str) -> StudyPreferences:
         """The options, with the time zone of the learner's account."""

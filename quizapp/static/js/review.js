@@ -1,5 +1,5 @@
-// Review page shortcuts: Space shows the answer in place, 1-4 rate the card, Ctrl+Z (or
-// Cmd+Z) undoes the last rating.
+// Review page shortcuts: Space shows the answer in place, 1-4 rate the card (in choose mode,
+// pick an option), Ctrl+Z (or Cmd+Z) undoes the last rating.
 // Without this script the page still works: "Show answer" is a link to the answer page and the
 // ratings are ordinary submit buttons.
 (function () {
@@ -27,6 +27,31 @@
       undoForm.submit();
     }
   });
+
+  // Choose mode: 1-4 pick an option and check it at once (without the script, the radios and
+  // the Check button do the same from the keyboard).
+  var chooseForm = document.querySelector('[data-review-mode="choose"] form');
+  if (chooseForm) {
+    var chosen = false;
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.repeat || chosen) {
+        return;
+      }
+      var option = /^[1-4]$/.test(event.key) &&
+        chooseForm.querySelector('input[aria-keyshortcuts="' + event.key + '"]');
+      if (!option) {
+        return;
+      }
+      event.preventDefault();
+      option.checked = true;
+      chosen = true;
+      if (chooseForm.requestSubmit) {
+        chooseForm.requestSubmit();
+      } else {
+        chooseForm.submit();
+      }
+    });
+  }
 
   var review = document.querySelector("[data-review]");
   if (!review) {

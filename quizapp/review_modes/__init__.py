@@ -1,0 +1,1 @@
+"""Flashcard review modes besides flip-and-rate: type the answer, or choose it among options."""
