@@ -181,7 +181,7 @@ def start_or_resume(
             "question_id": question_id,
             "question_version": questions[question_id].version,
             "shown_choices": shown_choices(
-                list(questions[question_id].prepared.choices), rng, quiz.shuffle_choices
+                list(questions[question_id].choices), rng, quiz.shuffle_choices
             ),
         }
         for position, question_id in enumerate(question_ids, start=1)

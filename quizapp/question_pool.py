@@ -2,19 +2,20 @@
 
 Drawing compares every candidate's composition footprint, which is built from the question's
 whole content. A class starting a quiz together would parse the same contents hundreds of times,
-so each worker keeps what drawing needs of a question under its id and content hash: a version of
-a question never changes, and an edit gives a new hash. What can change at any moment (which
-questions are live, retired or suppressed, their topic and tags) is read afresh on every start,
-in one statement; the contents are read only for versions this worker has not prepared yet.
+so each worker keeps what drawing needs of a question under its id, content hash, version, topic
+and tags: a version of a question never changes, and an edit gives a new hash. Which questions
+are live (not retired, not suppressed) and their columns are read afresh on every start, in one
+statement; the contents are read only for rows this worker has not prepared yet.
 """
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Row, Text, cast, or_, select
 
 from .domain.composition import Footprint
 from .domain.generation import QuestionKind
@@ -26,43 +27,42 @@ MAX_PREPARED = 50_000
 
 
 @dataclass(frozen=True)
-class Prepared:
-    """What drawing and starting an attempt need of one version of a question."""
+class PoolQuestion:
+    """A live question a quiz may draw: what drawing compares, its version and its choices."""
 
-    footprint: Footprint
-    fact_ids: tuple[str, ...]
+    candidate: Candidate
+    version: int
     choices: tuple[str, ...]
     """The choices before any shuffle (`offered_choices`)."""
 
 
-@dataclass(frozen=True)
-class PoolQuestion:
-    """A live question a quiz may draw, with its current version."""
-
-    candidate: Candidate
-    version: int
-    prepared: Prepared
+# Questions prepared for drawing, by whether the quiz draws from explored facts and the row as
+# `pool` reads it (id, content hash, version, kind, topic, tags).
+_prepared: dict[tuple[Any, ...], PoolQuestion] = {}
 
 
-_prepared: dict[tuple[str, str], Prepared] = {}
-
-
-def offered_choices(question_id: str, content: dict[str, Any]) -> list[str]:
+def offered_choices(question_id: str, kind: str, content: dict[str, Any]) -> list[str]:
     """A question's choices before any shuffle. Matching questions stored before their choices
     were scrambled are scrambled here (seeded by id), so no answer sits beside its left side."""
     choices = content["choices"]
-    if content.get("kind") != QuestionKind.MATCHING:
+    if kind != QuestionKind.MATCHING:
         return list(choices)
     rights = matching_rights(content["answer"])
     return unaligned(choices, rights, random.Random(question_id))
 
 
-def prepare(question_id: str, content: dict[str, Any]) -> Prepared:
-    return Prepared(
-        footprint=Footprint.of(content),
-        fact_ids=tuple(content.get("fact_ids") or ()),
-        choices=tuple(offered_choices(question_id, content)),
+def _prepare(row: Row[Any], explored: bool) -> PoolQuestion:
+    content = row.content
+    candidate = Candidate(
+        row.id,
+        QuestionKind(row.kind),
+        row.topic,
+        tuple(json.loads(row.tags)),
+        Footprint.of(content),
+        # which facts each question was made from, for a quiz drawn from explored facts
+        fact_ids=tuple(content.get("fact_ids") or ()) if explored else (),
     )
+    return PoolQuestion(candidate, row.version, tuple(offered_choices(row.id, row.kind, content)))
 
 
 def _sources(quiz: Quiz) -> list[ColumnElement[bool]]:
@@ -82,37 +82,31 @@ def pool(quiz: Quiz) -> dict[str, PoolQuestion]:
     sources = _sources(quiz)
     if not sources:
         return {}
-    live = select(Question.id, Question.kind, Question.topic, Question.tags).where(
+    # Columns as stored (the tags as their JSON text): a prepared row needs no decoding at all.
+    live = select(
+        Question.id,
+        Question.content_hash,
+        Question.version,
+        Question.kind,
+        Question.topic,
+        cast(Question.tags, Text).label("tags"),
+    ).where(
         Question.retired_at.is_(None),
         or_(*sources),
         Question.id.not_in(QuestionReview.suppressed_ids()),
     )
-    rows = db.session.execute(live.add_columns(Question.content_hash, Question.version)).all()
-    found = {row.id: _prepared.get((row.id, row.content_hash)) for row in rows}
-    if None in found.values():
+    explored = quiz.fact_ids is not None
+    found = [_prepared.get((explored, *row)) for row in db.session.execute(live)]
+    if None in found:
         # Read again with the contents: the rows of this read are the ones used.
-        rows = db.session.execute(
-            live.add_columns(Question.content_hash, Question.version, Question.content)
-        ).all()
-        found = {row.id: _prepared.get((row.id, row.content_hash)) for row in rows}
+        rows = db.session.execute(live.add_columns(Question.content)).all()
         if len(_prepared) + len(rows) > MAX_PREPARED:
             _prepared.clear()
+        found = []
         for row in rows:
-            if found[row.id] is None:
-                found[row.id] = _prepared[(row.id, row.content_hash)] = prepare(row.id, row.content)
-    explored = quiz.fact_ids is not None
-    questions = {}
-    for row in rows:
-        prepared = found[row.id]
-        assert prepared is not None
-        candidate = Candidate(
-            row.id,
-            QuestionKind(row.kind),
-            row.topic,
-            tuple(row.tags),
-            prepared.footprint,
-            # which facts each question was made from, for a quiz drawn from explored facts
-            fact_ids=prepared.fact_ids if explored else (),
-        )
-        questions[row.id] = PoolQuestion(candidate, row.version, prepared)
-    return questions
+            key = (explored, *row[:-1])
+            question = _prepared.get(key)
+            if question is None:
+                question = _prepared[key] = _prepare(row, explored)
+            found.append(question)
+    return {question.candidate.id: question for question in found if question is not None}
