@@ -42,8 +42,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import admin, auth, classes, flags, flashcards, main, progress, quizzes, teach, tokens
     from .flashcards_tools import views as flashcard_tools
-    from .schedule_fitting import views as schedule_fitting
     from .review_modes import views as review_modes
+    from .schedule_fitting import views as schedule_fitting
     from .taking import views as taking_views
 
     app.register_blueprint(main.bp)

@@ -16,24 +16,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import func, or_, select, tuple_, update
+from sqlalchemy import and_, case, func, insert, inspect, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .accommodations.store import attempt_factor
-from .domain.composition import Footprint
 from .domain.generation import QuestionKind
 from .domain.grading import grade_content, is_recall
 from .domain.local_time import format_local
-from .domain.moderation import drawable
 from .domain.quiz_rules import (
-    Candidate,
     Selection,
     attempt_score,
     attempt_seed,
     draw_questions,
-    matching_rights,
     shown_choices,
-    unaligned,
 )
 from .domain.responses import ShownQuestion, is_partial_order, partial_order_error
 from .domain.timing import TimeRules, accepts_answer, attempt_deadline, finish_time, is_overdue
@@ -47,12 +43,11 @@ from .models import (
     FinishReason,
     ItemType,
     ItemVersion,
-    Question,
-    QuestionReview,
     Quiz,
     User,
     db,
 )
+from .question_pool import pool
 
 
 class AttemptProblem(Exception):
@@ -105,6 +100,18 @@ def selection_of(quiz: Quiz) -> Selection:
     )
 
 
+def standing(user_id: int, quiz_id: int) -> tuple[int, int | None]:
+    """In one statement: the graded attempts the student has started at the quiz (practice runs
+    do not count), and the id of their open attempt at it, if any."""
+    used, open_id = db.session.execute(
+        select(
+            func.coalesce(func.sum(case((Attempt.practice_of_id.is_(None), 1), else_=0)), 0),
+            func.max(case((Attempt.open_key == open_key(user_id, quiz_id), Attempt.id))),
+        ).where(Attempt.user_id == user_id, Attempt.quiz_id == quiz_id)
+    ).one()
+    return int(used), open_id
+
+
 def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
     return db.session.scalar(select(Attempt).where(Attempt.open_key == open_key(user_id, quiz_id)))
 
@@ -138,26 +145,25 @@ def start_or_resume(
 
     When the quiz is taken as a class assignment, the assignment's window and attempts apply.
     """
-    existing = open_attempt(user.id, quiz.id)
+    used, open_id = standing(user.id, quiz.id)
+    existing = db.session.get(Attempt, open_id) if open_id is not None else None
     if existing is not None:
         if not is_overdue(existing.deadline, now, grace()):
             return existing
         finalise(existing, now)
     window = Window.of(quiz, assignment)
-    used = attempts_used(user.id, quiz.id)
     refusal = start_refusal(window, used, now, user.time_zone)
     if refusal is not None:
         raise AttemptProblem(refusal)
     number = used + 1
     rng = random.Random(attempt_seed(quiz.id, user.id, number))
+    questions = pool(quiz)
+    candidates = [question.candidate for question in questions.values()]
     question_ids = draw_questions(
-        _candidates(quiz), selection_of(quiz), quiz.question_count, rng, quiz.shuffle_questions
+        candidates, selection_of(quiz), quiz.question_count, rng, quiz.shuffle_questions
     )
     if not question_ids:
         raise AttemptProblem("No questions in the bank match this quiz's settings.")
-    rows = {
-        q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(question_ids)))
-    }
     attempt = Attempt(
         quiz_id=quiz.id,
         user_id=user.id,
@@ -168,16 +174,18 @@ def start_or_resume(
         started_at=now,
         deadline=attempt_deadline(now, time_rules(quiz, user, window, assignment)),
     )
-    for position, question_id in enumerate(question_ids, start=1):
-        row = rows[question_id]
-        attempt.questions.append(
-            AttemptQuestion(
-                position=position,
-                question_id=row.id,
-                question_version=row.version,
-                shown_choices=shown_choices(offered_choices(row), rng, quiz.shuffle_choices),
-            )
-        )
+    # Shuffled before the insert: the draw and the shuffles share one seeded sequence.
+    drawn = [
+        {
+            "position": position,
+            "question_id": question_id,
+            "question_version": questions[question_id].version,
+            "shown_choices": shown_choices(
+                list(questions[question_id].choices), rng, quiz.shuffle_choices
+            ),
+        }
+        for position, question_id in enumerate(question_ids, start=1)
+    ]
     db.session.add(attempt)
     try:
         db.session.flush()
@@ -188,13 +196,16 @@ def start_or_resume(
         if existing is None:
             raise AttemptProblem("This quiz was just started elsewhere; reload the page.") from None
         return existing
+    # The questions in one statement, once the attempt holds the open key.
+    db.session.execute(insert(AttemptQuestion), [{"attempt_id": attempt.id, **q} for q in drawn])
+    db.session.expire(attempt, ["questions"])
     return attempt
 
 
 def available_questions(quiz: Quiz) -> int:
     """How many live questions the quiz's sources hold that match its selection."""
     selection = selection_of(quiz)
-    return sum(1 for candidate in _candidates(quiz) if selection.admits(candidate))
+    return sum(1 for question in pool(quiz).values() if selection.admits(question.candidate))
 
 
 def shortfall_warning(quiz: Quiz) -> str | None:
@@ -211,46 +222,6 @@ def shortfall_warning(quiz: Quiz) -> str | None:
         f"This quiz asks for {quiz.question_count} questions, but its sources hold only {held}: "
         f"each attempt will have {held}. Add questions, choose more sources, or ask for fewer."
     )
-
-
-def offered_choices(question: Question) -> list[str]:
-    """A question's choices before any shuffle. Matching questions stored before their choices
-    were scrambled are scrambled here (seeded by id), so no answer sits beside its left side."""
-    choices = question.content["choices"]
-    if question.kind != QuestionKind.MATCHING:
-        return list(choices)
-    rights = matching_rights(question.content["answer"])
-    return unaligned(choices, rights, random.Random(question.id))
-
-
-def _candidates(quiz: Quiz) -> list[Candidate]:
-    """The live, unsuppressed questions the quiz draws from: the bank's, its sets', or both."""
-    sources = []
-    if quiz.include_bank:
-        sources.append(Question.set_id.is_(None))
-    if quiz.set_ids:
-        sources.append(Question.set_id.in_(quiz.set_ids))
-    if not sources:
-        return []
-    rows = db.session.execute(
-        select(Question.id, Question.kind, Question.topic, Question.tags, Question.content).where(
-            Question.retired_at.is_(None), or_(*sources)
-        )
-    )
-    explored = quiz.fact_ids is not None
-    candidates = [
-        Candidate(
-            row.id,
-            QuestionKind(row.kind),
-            row.topic,
-            tuple(row.tags),
-            Footprint.of(row.content),
-            # which facts each question was made from, for a quiz drawn from explored facts
-            fact_ids=tuple(row.content.get("fact_ids") or ()) if explored else (),
-        )
-        for row in rows
-    ]
-    return drawable(candidates, set(db.session.scalars(QuestionReview.suppressed_ids())))
 
 
 def lock_attempt(attempt_id: int) -> Attempt | None:
@@ -278,7 +249,24 @@ def question_contents(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int],
 
 
 def contents_of(attempt: Attempt) -> dict[int, dict[str, Any]]:
-    """Each attempt question's content by position."""
+    """Each attempt question's content by position; the questions come along in the same
+    statement when the attempt has not loaded them yet."""
+    if "questions" in inspect(attempt).unloaded:
+        rows = db.session.execute(
+            select(AttemptQuestion, ItemVersion.content)
+            .join(
+                ItemVersion,
+                and_(
+                    ItemVersion.item_type == ItemType.QUESTION,
+                    ItemVersion.item_id == AttemptQuestion.question_id,
+                    ItemVersion.version == AttemptQuestion.question_version,
+                ),
+            )
+            .where(AttemptQuestion.attempt_id == attempt.id)
+            .order_by(AttemptQuestion.position)
+        ).all()
+        set_committed_value(attempt, "questions", [question for question, _ in rows])
+        return {question.position: content for question, content in rows}
     by_pair = question_contents((q.question_id, q.question_version) for q in attempt.questions)
     return {q.position: by_pair[(q.question_id, q.question_version)] for q in attempt.questions}
 

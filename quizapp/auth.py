@@ -15,6 +15,7 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from .accounts.login_limits import Refusal, login_limits
 from .accounts.store import revoke_all_tokens
@@ -36,7 +37,12 @@ def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
     if not (user_id.isdigit() and version.isdigit()):
         return None
-    user = db.session.get(User, int(user_id))
+    # The flashcard settings and schedule fit come along: most pages a learner opens read them.
+    user = db.session.get(
+        User,
+        int(user_id),
+        options=[joinedload(User.learner_settings), joinedload(User.schedule_fit)],
+    )
     if user is None or user.session_version != int(version):
         return None
     return user

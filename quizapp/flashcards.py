@@ -101,14 +101,15 @@ def review():
     deck = _deck_or_404(request.args.get("deck"))
     now = clock.now()
     chosen = store.preferences(_user_id())
-    queued = store.next_card(_user_id(), now, chosen, deck)
+    day = store.study_day_of(_user_id(), now, chosen)
+    queued = store.next_card(_user_id(), now, chosen, deck, day)
     if queued is None:
         next_due = store.next_due_at(_user_id(), deck)
         return render_template(
             "flashcards/review.html",
             deck=deck,
             card=None,
-            counts=store.due_counts(_user_id(), now, chosen, deck),
+            counts=store.due_counts(_user_id(), now, chosen, deck, day),
             next_due=next_due,
             wait=format_interval(next_due - now) if next_due and next_due > now else None,
             summary=day_summary.today(_user_id(), now, chosen),
@@ -127,7 +128,7 @@ def review():
         deck=_deck_arg(deck) or "",
         mode=wanted.value,
     )
-    return _card_page(card, form, deck, chosen, now, revealed=False)
+    return _card_page(card, form, deck, chosen, now, revealed=False, day=day)
 
 
 @bp.get("/cards/<int:card_id>/answer")
@@ -187,6 +188,7 @@ def _card_page(
     *,
     revealed: bool,
     status: int = 200,
+    day: store.StudyDay | None = None,
 ):
     """A card with today's counts: the front only, or (`revealed`) the answer and the ratings."""
     intervals = preview(card.memory(), now, chosen.scheduler)
@@ -196,7 +198,7 @@ def _card_page(
         card=card,
         face=CardFace.from_dict(card.flashcard.content),
         form=form,
-        counts=store.due_counts(_user_id(), now, chosen, deck),
+        counts=store.due_counts(_user_id(), now, chosen, deck, day),
         ratings=[(rating, format_interval(intervals[rating])) for rating in Rating],
         revealed=revealed,
         answer_url=url_for(

@@ -5,7 +5,7 @@ Plain queries for the HTML views and the API alike; nothing here commits.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from .models import Assignment, ClassMember, Quiz, db
 
@@ -39,3 +39,21 @@ def assignment_for(quiz_id: int, user_id: int) -> Assignment | None:
         .order_by(Assignment.id)
         .limit(1)
     )
+
+
+def visible_quiz_and_assignment(
+    quiz_id: int, user_id: int
+) -> tuple[Quiz, Assignment | None] | None:
+    """The quiz if this user may take it, with the class assignment under which they take it (if
+    any), in one statement."""
+    classes = select(ClassMember.class_id).where(ClassMember.user_id == user_id)
+    row = db.session.execute(
+        select(Quiz, Assignment)
+        .outerjoin(
+            Assignment, and_(Assignment.quiz_id == Quiz.id, Assignment.class_id.in_(classes))
+        )
+        .where(Quiz.id == quiz_id, visible_to(user_id))
+        .order_by(Assignment.id)
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1])

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from . import quiz_store
@@ -43,6 +44,14 @@ def visible_quizzes() -> list[Quiz]:
     return quiz_store.visible_quizzes(current_user.id)
 
 
+def quiz_and_assignment_or_404(quiz_id: int) -> tuple[Quiz, Assignment | None]:
+    """The quiz, with the class assignment under which the current user takes it (if any)."""
+    row = quiz_store.visible_quiz_and_assignment(quiz_id, current_user.id)
+    if row is None:
+        abort(404)
+    return row
+
+
 def quiz_or_404(quiz_id: int) -> Quiz:
     quiz = quiz_store.visible_quiz(quiz_id, current_user.id)
     if quiz is None:
@@ -56,7 +65,11 @@ def assignment_for(quiz_id: int) -> Assignment | None:
 
 
 def own_attempt_or_404(attempt_id: int, lock: bool = False) -> Attempt:
-    attempt = lock_attempt(attempt_id) if lock else db.session.get(Attempt, attempt_id)
+    attempt = (
+        lock_attempt(attempt_id)
+        if lock
+        else db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.quiz)])
+    )
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
@@ -80,15 +93,16 @@ def index():
 @bp.post("/quizzes/<int:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
-    quiz = quiz_or_404(quiz_id)
+    quiz, assignment = quiz_and_assignment_or_404(quiz_id)
     try:
-        attempt = start_or_resume(quiz, current_user, clock_now(), assignment_for(quiz.id))
+        attempt = start_or_resume(quiz, current_user, clock_now(), assignment)
     except AttemptProblem as problem:
         db.session.commit()  # keeps an overdue attempt's finalisation
         flash(problem.message, "error")
         return redirect(url_for("quizzes.index"))
+    target = url_for("quizzes.attempt", attempt_id=attempt.id)
     db.session.commit()
-    return redirect(url_for("quizzes.attempt", attempt_id=attempt.id))
+    return redirect(target)
 
 
 def settle_overdue(attempt: Attempt, now) -> Attempt:
@@ -98,7 +112,7 @@ def settle_overdue(attempt: Attempt, now) -> Attempt:
             "Time is up: the attempt was submitted at its deadline with the answers saved by then.",
             "info",
         )
-    db.session.commit()
+        db.session.commit()
     return attempt
 
 
@@ -265,5 +279,6 @@ def autosave(attempt_id: int):
     except AttemptProblem as problem:
         db.session.commit()
         return jsonify(saved=False, field=problem.field, message=problem.message), problem.status
+    left = seconds_left(attempt.deadline, now)  # read before the commit expires the attempt
     db.session.commit()
-    return jsonify(saved=True, seconds_left=seconds_left(attempt.deadline, now))
+    return jsonify(saved=True, seconds_left=left)

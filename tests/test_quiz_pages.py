@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 from markupsafe import escape
-from sqlalchemy import event, select
+from sqlalchemy import select
 from support import create_user
 from support_quizzes import T0, load_small_bank, make_quiz
+from support_statements import count_statements
 
 from quizapp.attempt_store import contents_of
 from quizapp.models import Attempt, AttemptState, ItemVersion, Question, db
@@ -258,21 +259,6 @@ def test_anonymous_visitors_are_sent_to_log_in(client, quiz):
         assert client.get(path).status_code == 302
 
 
-def count_statements(app, action) -> int:
-    statements = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        action()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return len(statements)
-
-
 def test_statements_per_page_and_save_do_not_grow_with_the_bank(client, auth, app, clock):
     load_small_bank(app)
     quiz = make_quiz(question_count=10)
@@ -284,8 +270,8 @@ def test_statements_per_page_and_save_do_not_grow_with_the_bank(client, auth, ap
         clock.advance(seconds=1)  # every save then writes its time
         client.post(f"{url}/autosave", data={"q1-present": "1"})
 
-    page = count_statements(app, lambda: client.get(url))
-    save = count_statements(app, autosave)
+    page = count_statements(lambda: client.get(url))
+    save = count_statements(autosave)
     # Grow the bank tenfold: the same requests must not issue more statements.
     template = db.session.scalars(select(Question)).first()
     for n in range(500):
@@ -302,8 +288,8 @@ def test_statements_per_page_and_save_do_not_grow_with_the_bank(client, auth, ap
             )
         )
     db.session.commit()
-    assert count_statements(app, lambda: client.get(url)) == page
-    assert count_statements(app, autosave) == save
+    assert count_statements(lambda: client.get(url)) == page
+    assert count_statements(autosave) == save
     assert page <= 10 and save <= 10
 
 

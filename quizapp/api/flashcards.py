@@ -188,10 +188,11 @@ def next_card(query: dict[str, Any]):
     deck = _deck(query.get("deck"))
     now = clock_now()
     chosen = store.preferences(user_id)
-    queued = store.next_card(user_id, now, chosen, deck)
+    day = store.study_day_of(user_id, now, chosen)
+    queued = store.next_card(user_id, now, chosen, deck, day)
     return {
         "card": _card(queued.card, chosen) if queued else None,
-        "due": _due(store.due_counts(user_id, now, chosen, deck)),
+        "due": _due(store.due_counts(user_id, now, chosen, deck, day)),
     }
 
 

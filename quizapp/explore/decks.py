@@ -7,7 +7,7 @@ from sqlalchemy import ColumnElement, false
 
 from ..domain.explore import Selection
 from ..domain.study import DeckKey
-from ..flashcard_store import DECK_SOURCES, Deck
+from ..flashcard_decks import DECK_SOURCES, Deck
 from ..models import Flashcard
 from .store import deck_selections, described, explore_bank
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.local_time import DEFAULT_TIME_ZONE
 from .base import db, string_enum, utcnow
+
+if TYPE_CHECKING:
+    from .flashcards import LearnerSettings
+    from .schedule_fitting import ScheduleFit
 
 
 class Role(enum.StrEnum):
@@ -38,6 +43,10 @@ class User(UserMixin, db.Model):
         String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # None until the learner saves flashcard options of their own.
+    learner_settings: Mapped[LearnerSettings | None] = relationship(passive_deletes=True)
+    # None until a schedule fit has run for the learner.
+    schedule_fit: Mapped[ScheduleFit | None] = relationship(passive_deletes=True)
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

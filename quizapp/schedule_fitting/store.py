@@ -27,9 +27,8 @@ from ..domain.study import StudyPreferences
 from ..models import ReviewLog, ScheduleFit, User, db
 
 
-def with_fitted_parameters(user_id: int, chosen: StudyPreferences) -> StudyPreferences:
+def with_fitted_parameters(fit: ScheduleFit | None, chosen: StudyPreferences) -> StudyPreferences:
     """`chosen` with the learner's kept parameters, if a fit was kept for them."""
-    fit = db.session.get(ScheduleFit, user_id)
     if fit is None or fit.parameters is None:
         return chosen
     scheduler = replace(chosen.scheduler, parameters=tuple(fit.parameters))
