@@ -28,10 +28,15 @@ def test_the_layout_names_every_package_of_the_app():
         for path in (ROOT / "quizapp").iterdir()
         if (path / "__init__.py").exists()
     }
-    feature_line = next(
-        line
-        for line in (ROOT / "README.md").read_text().splitlines()
-        if "accounts, accommodations" in line
-    )
-    features = {f"quizapp/{name.strip()}/" for name in feature_line.split(",")}
+    features = {f"quizapp/{name}/" for name in feature_packages()}
     assert packages - named - features == set()
+
+
+def feature_packages() -> list[str]:
+    """The names listed under `quizapp/<feature>/`, after its first colon, over as many lines as
+    the entry takes."""
+    text = (ROOT / "README.md").read_text().split("## Layout", 1)[1].split("```", 2)[1]
+    entry = re.search(r"^quizapp/<feature>/.*?(?=^\S)", text, re.MULTILINE | re.DOTALL)
+    assert entry is not None
+    listed = entry.group(0).split(":", 1)[1]
+    return [name.strip() for name in listed.split(",")]
