@@ -93,12 +93,18 @@ def mode_for_card(
     never graduates it); on the learn path a new card is first chosen. A card without a question
     for a mode falls back: choose to type, type to flip (every card can be flipped).
     """
-    if step is LearnStep.TYPE:
-        wanted = ReviewMode.TYPE
-    elif step is LearnStep.CHOOSE and learn_path:
-        wanted = ReviewMode.CHOOSE
+    asked = asked_mode(wanted, learn_path=learn_path, step=step)
     possible = {*available, ReviewMode.FLIP}
-    return next(mode for mode in _FALLBACKS[wanted] if mode in possible)
+    return next(mode for mode in _FALLBACKS[asked] if mode in possible)
+
+
+def asked_mode(wanted: ReviewMode, *, learn_path: bool, step: LearnStep) -> ReviewMode:
+    """The mode a card would be asked in if it had a question for every mode."""
+    if step is LearnStep.TYPE:
+        return ReviewMode.TYPE
+    if step is LearnStep.CHOOSE and learn_path:
+        return ReviewMode.CHOOSE
+    return wanted
 
 
 # --- which question asks a card in a mode --------------------------------------------------------

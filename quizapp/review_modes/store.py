@@ -18,6 +18,7 @@ from ..domain.review_modes import (
     ModeQuestion,
     ReviewMode,
     TypedGrade,
+    asked_mode,
     candidate_question_ids,
     learn_step,
     mode_for_card,
@@ -28,7 +29,15 @@ from ..domain.review_modes import (
 from ..domain.scheduling import CardMemory, Rating, Review
 from ..domain.study import StudyPreferences
 from ..flashcards_tools import undo
-from ..models import LearnerCard, LearnerSettings, Question, ReviewLog, ReviewSource, db
+from ..models import (
+    LearnerCard,
+    LearnerSettings,
+    Question,
+    ReviewLog,
+    ReviewSource,
+    User,
+    db,
+)
 from ..models.bank import QUESTION_CARD_PREFIX
 
 RECOGNISED_WAIT = timedelta(minutes=1)
@@ -42,7 +51,8 @@ NOT_OVERRULABLE = (
 
 
 def mode_preferences(user_id: int) -> ModePreferences:
-    row = db.session.get(LearnerSettings, user_id)
+    # Through the user, who is loaded with their settings: a learner without any costs no query.
+    row = db.session.get(User, user_id).learner_settings
     if row is None:
         return ModePreferences()
     return ModePreferences(ReviewMode(row.review_mode), row.learn_path)
@@ -63,13 +73,12 @@ def session_mode(text: str | None, user_id: int) -> ReviewMode:
 
 def card_mode(card: LearnerCard, wanted: ReviewMode) -> tuple[ReviewMode, ModeQuestion | None]:
     """The mode this card is asked in now, and the question that asks it (None for flip)."""
+    learn_path = mode_preferences(card.user_id).learn_path
+    step = card_step(card)
+    if asked_mode(wanted, learn_path=learn_path, step=step) is ReviewMode.FLIP:
+        return ReviewMode.FLIP, None  # flipping needs no question: no query
     questions = questions_for(card)
-    mode = mode_for_card(
-        wanted,
-        learn_path=mode_preferences(card.user_id).learn_path,
-        step=card_step(card),
-        available=questions,
-    )
+    mode = mode_for_card(wanted, learn_path=learn_path, step=step, available=questions)
     return mode, questions.get(mode)
 
 

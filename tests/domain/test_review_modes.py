@@ -18,6 +18,7 @@ from quizapp.domain.review_modes import (
     DiffPart,
     LearnStep,
     ReviewMode,
+    asked_mode,
     candidate_question_ids,
     choice_options,
     choice_outcome,
@@ -266,3 +267,20 @@ def test_modes_are_parsed_from_their_names_only():
 def test_a_transliterated_letter_with_an_accent_matches_the_plain_letter():
     # "Ǿ" decomposes to "Ø" and an accent; "Ø" is then transliterated like the bare letter.
     assert typed(K.SHORT_TEXT, {"answer": "Orsted", "accept": []}, "Ǿrsted").correct
+
+
+def test_a_card_asked_to_be_flipped_is_flipped_whatever_questions_it_has():
+    """The review page looks up no question when `asked_mode` says flip: that must be right."""
+    flipped = [
+        (wanted, step, learn_path)
+        for wanted in ReviewMode
+        for step in LearnStep
+        for learn_path in (True, False)
+        if asked_mode(wanted, learn_path=learn_path, step=step) is ReviewMode.FLIP
+    ]
+    assert (ReviewMode.FLIP, LearnStep.SCHEDULED, True) in flipped
+    assert (ReviewMode.FLIP, LearnStep.CHOOSE, True) not in flipped  # the learn path asks
+    for wanted, step, learn_path in flipped:
+        for available in ([], list(ReviewMode)):
+            chosen = mode_for_card(wanted, learn_path=learn_path, step=step, available=available)
+            assert chosen is ReviewMode.FLIP
