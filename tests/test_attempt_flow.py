@@ -54,6 +54,7 @@ def test_the_start_page_states_the_rules_and_starts_nothing(client, auth, quiz, 
     assert "2026-03-03 09:00 (UTC)" in text  # the close time, in her (default) zone
     assert "When you finish the attempt" in text  # when answers are shown
     assert ">Start attempt</button>" in page
+    assert re.search(r'href="/quizzes"\s+aria-current="page">Quizzes</a>', page)
     assert attempts_of(ani) == []  # opening the page starts no clock
 
     clock.advance(minutes=7)

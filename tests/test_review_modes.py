@@ -381,3 +381,11 @@ def test_a_card_that_cannot_be_typed_is_flipped(client, learner, make_user, auth
     assert response.status_code == 302
     assert "cannot be asked in this mode" in client.get(response.location).get_data(as_text=True)
     assert review_count(learner.id) == 0
+
+
+def test_the_answer_page_marks_flashcards_and_review_as_the_current_pages(client, learner):
+    card_id, _ = shown(client, "type", TYPE_ACTION)
+    response = post_typed(client, card_id, "1000")
+    result = client.get(response.location).get_data(as_text=True)
+    assert re.search(r'href="/flashcards/"\s+aria-current="page">Flashcards</a>', result)
+    assert re.search(r'href="/flashcards/review"\s+aria-current="page">Review</a>', result)
