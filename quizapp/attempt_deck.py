@@ -27,7 +27,6 @@ from .models import (
     ItemVersion,
     LearnerCard,
     ReviewLog,
-    ReviewSource,
     db,
 )
 
@@ -117,7 +116,7 @@ def _not_rated_since(moment: datetime) -> ColumnElement[bool]:
         select(ReviewLog.id)
         .where(
             ReviewLog.learner_card_id == LearnerCard.id,
-            ReviewLog.source == ReviewSource.REVIEW,
+            ReviewLog.rated_on_review_page(),  # in any review mode
             ReviewLog.reviewed_at >= moment,
         )
         .exists()

@@ -18,7 +18,8 @@ from test_quiz_pages import start
 from quizapp.attempt_deck import missed_fact_ids
 from quizapp.attempt_store import contents_of
 from quizapp.domain.scheduling import CardState, Rating
-from quizapp.models import Attempt, AttemptState, db
+from quizapp.flashcard_store import preferences, rate_card
+from quizapp.models import Attempt, AttemptState, LearnerCard, ReviewSource, db
 
 EASY = str(int(Rating.EASY))
 AGAIN = str(int(Rating.AGAIN))
@@ -179,3 +180,17 @@ def test_the_session_card_page_carries_the_deck_through_answer_and_rating(client
     )
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/flashcards/review?deck=attempt:{finished.id}")
+
+
+@pytest.mark.parametrize("source", [ReviewSource.TYPED, ReviewSource.RECOGNITION])
+def test_a_card_answered_in_a_review_mode_is_done_in_the_session(client, finished, clock, source):
+    """Typing or choosing on the review page counts like flipping: the card leaves the session."""
+    deck = deck_of(finished)
+    card_id = front_card_id(client.get("/flashcards/review", query_string={"deck": deck}).data)
+    card = db.session.get(LearnerCard, card_id)
+    chosen = preferences(finished.user_id)
+    rate_card(card, Rating.EASY, card.reps, clock(), chosen, source=source)
+    db.session.commit()
+    shown = study_all(client, deck)
+    assert card_id not in shown
+    assert set(shown) == missed_cards(finished) - {card_id}
