@@ -245,13 +245,15 @@ def record_quiz_outcomes(user_id: int, outcomes: Sequence[QuizOutcome], now: dat
     answer changes nothing: recognising an answer among choices says little about recall. When one
     attempt touches a card twice, a miss wins over a correct answer, and the card is rated once.
     """
-    verdicts: dict[str, Rating] = {}
+    verdicts: dict[str, tuple[Rating, bool]] = {}  # fact -> (rating, from a typed answer)
     for outcome in outcomes:
         if outcome.correct and not outcome.recall:
             continue
-        rating = Rating.GOOD if outcome.correct else Rating.AGAIN
+        verdict = (Rating.GOOD if outcome.correct else Rating.AGAIN, outcome.recall)
         for fact_id in outcome.fact_ids:
-            verdicts[fact_id] = min(verdicts.get(fact_id, rating), rating)
+            # The lower rating wins; at equal ratings, a typed answer is the stronger evidence.
+            earlier = verdicts.get(fact_id, verdict)
+            verdicts[fact_id] = min(earlier, verdict, key=lambda each: (each[0], not each[1]))
     if not verdicts:
         return
     chosen = preferences(user_id)
@@ -271,14 +273,16 @@ def record_quiz_outcomes(user_id: int, outcomes: Sequence[QuizOutcome], now: dat
     }
     missing = []
     for flashcard_id, fact_id in flashcards:
-        verdict = verdicts[fact_id]
+        verdict, typed = verdicts[fact_id]
         card = owned.get(flashcard_id)
         if card is None:
             if verdict is Rating.AGAIN:
                 missing.append((flashcard_id, fact_id))
             continue
+        # A missed choice is recognition failing: logged apart, so fitting leaves it out.
+        source = ReviewSource.QUIZ if typed else ReviewSource.QUIZ_CHOICE
         try:
-            rate_card(card, verdict, card.reps, now, chosen, source=ReviewSource.QUIZ)
+            rate_card(card, verdict, card.reps, now, chosen, source=source)
         except StaleReview:
             # The learner rated this card in the same instant; their review stands.
             continue

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 from support_flashcards import T0, cards_of, install_clock, load_bank, review_count
 
+from quizapp.domain.schedule_fitting import feeds_fitting
 from quizapp.domain.scheduling import CardState, Rating
 from quizapp.flashcard_store import QuizOutcome, preferences, rate_card, record_quiz_outcomes
 from quizapp.models import LearnerCard, ReviewLog, ReviewSource, db
@@ -66,8 +67,30 @@ def test_a_missed_question_on_an_enrolled_card_rates_it_again(learner):
     card = card_for(learner.id, CEASEFIRE)
     assert (card.state, card.lapses, card.reps) == (CardState.RELEARNING, 1, 2)
     log = db.session.scalars(select(ReviewLog).where(ReviewLog.review_number == 2)).one()
-    assert (log.rating, log.source, log.reviewed_at) == (1, ReviewSource.QUIZ, T0)
+    assert (log.rating, log.source, log.reviewed_at) == (1, ReviewSource.QUIZ_CHOICE, T0)
     assert log.retrievability is not None and 0 < log.retrievability < 1
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "source"),
+    [
+        ([miss(CEASEFIRE, recall=True)], ReviewSource.QUIZ),
+        ([miss(CEASEFIRE)], ReviewSource.QUIZ_CHOICE),
+        ([miss(CEASEFIRE), miss(CEASEFIRE, recall=True)], ReviewSource.QUIZ),
+        ([miss(CEASEFIRE, recall=True), miss(CEASEFIRE)], ReviewSource.QUIZ),
+        ([hit(CEASEFIRE, recall=True), miss(CEASEFIRE)], ReviewSource.QUIZ_CHOICE),
+    ],
+)
+def test_a_missed_choice_is_logged_apart_from_a_missed_typed_answer(learner, outcomes, source):
+    """Fitting a learner's memory model leaves choices out: the log says which a miss was."""
+    record_quiz_outcomes(learner.id, [miss(CEASEFIRE)], T0 - timedelta(days=21))
+    db.session.commit()
+    graduate(card_for(learner.id, CEASEFIRE))
+    record_quiz_outcomes(learner.id, outcomes, T0)
+    db.session.commit()
+    log = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id.desc())).first()
+    assert (log.rating, log.source) == (int(Rating.AGAIN), source)
+    assert feeds_fitting(log.source) is (source is ReviewSource.QUIZ)
 
 
 def test_a_correct_recall_answer_rates_an_enrolled_card_good(learner):

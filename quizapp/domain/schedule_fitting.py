@@ -43,7 +43,7 @@ RUN_COOLDOWN = timedelta(minutes=10)
 
 # Choosing an answer among options shows recognition, which is weaker evidence than recall: such
 # reviews never train the memory model. Any source not named here is a recall (flip, typed, quiz).
-RECOGNITION_SOURCES = frozenset({"recognition", "choose", "choice"})
+RECOGNITION_SOURCES = frozenset({"recognition", "choose", "choice", "quiz_choice"})
 
 
 def feeds_fitting(source: str) -> bool:

@@ -34,12 +34,14 @@ RESPONSE_MAX_LENGTH = 200
 class ReviewSource(enum.StrEnum):
     """What rated the card: the learner flipping it on the review page, an answer they typed
     there, a choice among options (recognition, weaker evidence than recall: a fitter of memory
-    parameters leaves these out), or an answer in a quiz."""
+    parameters leaves these out), an answer typed in a quiz, or a choice missed in a quiz (again
+    recognition)."""
 
     REVIEW = "review"
     TYPED = "typed"
     RECOGNITION = "recognition"
     QUIZ = "quiz"
+    QUIZ_CHOICE = "quiz_choice"
 
 
 class LearnerCard(db.Model):
@@ -157,7 +159,9 @@ class ReviewLog(db.Model):
     def rated_on_review_page(cls) -> ColumnElement[bool]:
         """Ratings the learner chose to study (any review mode): not quiz answers, nor the
         unrated recognition of a new card (review number 0)."""
-        return and_(cls.source != ReviewSource.QUIZ, cls.review_number > 0)
+        return and_(
+            cls.source.not_in([ReviewSource.QUIZ, ReviewSource.QUIZ_CHOICE]), cls.review_number > 0
+        )
 
 
 class LearnerSettings(db.Model):

@@ -51,14 +51,17 @@ def test_flip_and_quiz_reviews_feed_the_fit():
     assert feeds_fitting("typed")
 
 
-@pytest.mark.parametrize("source", ["recognition", "choose", "choice", "Recognition"])
+@pytest.mark.parametrize(
+    "source", ["recognition", "choose", "choice", "Recognition", "quiz_choice"]
+)
 def test_recognition_never_feeds_the_fit(source):
     assert not feeds_fitting(source)
 
 
 def test_every_logged_source_is_classified_as_recall_unless_it_is_recognition():
     for source in ReviewSource:
-        assert feeds_fitting(source) is (source.value not in {"recognition", "choose", "choice"})
+        recognition = {"recognition", "choose", "choice", "quiz_choice"}
+        assert feeds_fitting(source) is (source.value not in recognition)
 
 
 # --- training items ------------------------------------------------------------------------------
