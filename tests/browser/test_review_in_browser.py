@@ -61,6 +61,7 @@ def test_three_cards_reviewed_from_the_keyboard(server, page: Page):
         expect(page.get_by_role("button", name="Easy")).to_be_visible()
         page.keyboard.press(key)
         expect(new_count).to_have_text(f"{remaining} new")
+        page.wait_for_load_state()  # the next card's keys work once its script has run
 
     logs = reviews(server)
     assert [(log.rating, log.review_number, log.source) for log in logs] == [
@@ -181,6 +182,7 @@ def test_the_four_ratings_are_in_view_on_a_phone_without_scrolling(
         else:
             page.get_by_role("link", name="Show answer").click()
         expect(page.locator("#card-back")).to_be_visible()
+        page.wait_for_load_state()  # measured with the stylesheet applied
         for label in ("Again", "Hard", "Good", "Easy"):
             button = page.locator(f"button.rating-{label.lower()}")
             expect(button).to_be_visible()
