@@ -123,17 +123,27 @@ def record_typed(
     duration_ms: int | None,
 ) -> tuple[Review, ReviewLog]:
     """Rate the card as the typed answer's grade says; StaleReview as `rate_card` raises it."""
+    return _rate_answer(
+        card, grade.rating, typed, ReviewSource.TYPED, review_count, now, chosen, duration_ms
+    )
+
+
+def _rate_answer(
+    card: LearnerCard,
+    rating: Rating,
+    response: str | None,
+    source: ReviewSource,
+    review_count: int,
+    now: datetime,
+    chosen: StudyPreferences,
+    duration_ms: int | None,
+) -> tuple[Review, ReviewLog]:
+    """Rate the card, and keep what the learner answered on the new log row."""
     result = flashcard_store.rate_card(
-        card,
-        grade.rating,
-        review_count,
-        now,
-        chosen,
-        duration_ms=duration_ms,
-        source=ReviewSource.TYPED,
+        card, rating, review_count, now, chosen, duration_ms=duration_ms, source=source
     )
     log = log_of(card.id, result.review_number)
-    log.response = typed
+    log.response = response
     return result, log
 
 
@@ -149,18 +159,16 @@ def record_choice(
     """Rate the card for a choice, or (a new card recognised) move it to the typing step."""
     if outcome.rating is None:
         return None, _recognise(card, choice, review_count, now, chosen, duration_ms)
-    result = flashcard_store.rate_card(
+    return _rate_answer(
         card,
         outcome.rating,
+        choice,
+        ReviewSource.RECOGNITION,
         review_count,
         now,
         chosen,
-        duration_ms=duration_ms,
-        source=ReviewSource.RECOGNITION,
+        duration_ms,
     )
-    log = log_of(card.id, result.review_number)
-    log.response = choice
-    return result, log
 
 
 def _recognise(
@@ -243,16 +251,8 @@ def overrule(
     except undo.UndoRefused as refusal:
         raise OverruleRefused(NOT_OVERRULABLE) from refusal
     before = card.memory()
-    result = flashcard_store.rate_card(
-        card,
-        rating,
-        card.reps,
-        reviewed_at,
-        chosen,
-        duration_ms=duration_ms,
-        source=ReviewSource.TYPED,
+    result, new_log = _rate_answer(
+        card, rating, response, ReviewSource.TYPED, card.reps, reviewed_at, chosen, duration_ms
     )
-    new_log = log_of(card.id, result.review_number)
-    new_log.response = response
     new_log.overruled = True
     return before, result, new_log
