@@ -118,19 +118,20 @@ def typed(card_id: int):
         error = parsed.error or "This page is out of date; please answer again."
         return card_page(card, ReviewMode.TYPE, question, **page, error=error, status=422)
     grade = grade_typed(question.kind, question.answer, text, parsed.response)
-    before = card.memory()
-    try:
-        result, log = store.record_typed(
-            card, grade, text.strip(), form.review_count.data, now, chosen,
+    return _saved(
+        lambda: store.record_typed(
+            card,
+            grade,
+            text.strip(),
+            form.review_count.data,
+            now,
+            chosen,
             duration_ms(form.shown_at.data, now),
-        )  # fmt: skip
-        undo.remember(session, _user_id(), before, result)
-        db.session.commit()
-    except (cards.StaleReview, IntegrityError):
-        db.session.rollback()
-        flash(STALE_REVIEW, "error")
-        return _next(deck, wanted)
-    return redirect(url_for(".result", log_id=log.id, deck=_deck_arg(deck), mode=wanted.value))
+        ),
+        card.memory(),
+        deck,
+        wanted,
+    )
 
 
 @bp.post("/cards/<int:card_id>/chosen")
@@ -147,13 +148,28 @@ def chosen_answer(card_id: int):
         error = parsed.error or "This page is out of date; please answer again."
         return card_page(card, ReviewMode.CHOOSE, question, **page, error=error, status=422)
     outcome = choice_outcome(parsed.response == question.answer, is_new=card.reps == 0)
-    before = card.memory()
-    try:
-        result, log = store.record_choice(
-            card, outcome, parsed.response, form.review_count.data, now, chosen,
+    return _saved(
+        lambda: store.record_choice(
+            card,
+            outcome,
+            parsed.response,
+            form.review_count.data,
+            now,
+            chosen,
             duration_ms(form.shown_at.data, now),
-        )  # fmt: skip
-        if result is None:
+        ),
+        card.memory(),
+        deck,
+        wanted,
+    )
+
+
+def _saved(record, before, deck: cards.Deck | None, wanted: ReviewMode):
+    """Record the answer (`record` rates the card), let it be undone, and commit once; then the
+    verdict page, or back to the session with a message when the answer came too late."""
+    try:
+        result, log = record()
+        if result is None:  # a new card recognised: nothing scheduled to undo
             undo.forget(session)
         else:
             undo.remember(session, _user_id(), before, result)
