@@ -136,14 +136,15 @@ def next_asked(query: dict[str, Any]):
     deck = _deck(query.get("deck"))
     now = clock_now()
     chosen = cards.preferences(user_id)
-    queued = cards.next_card(user_id, now, chosen, deck)
+    day = cards.study_day_of(user_id, now, chosen)
+    queued = cards.next_card(user_id, now, chosen, deck, day)
     asked = None
     if queued is not None:
         mode, question = store.card_mode(
             queued.card, store.session_mode(query.get("mode"), user_id)
         )
         asked = _asked(queued.card, mode, question)
-    return {"card": asked, "due": _due(cards.due_counts(user_id, now, chosen, deck))}
+    return {"card": asked, "due": _due(cards.due_counts(user_id, now, chosen, deck, day))}
 
 
 @blp.post("/flashcards/cards/<int:card_id>/answers")
